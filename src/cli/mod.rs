@@ -1,0 +1,106 @@
+//! CLI: the edge of the program. The clap commands of `talentdex` and what each runs; errors
+//! become `anyhow` with context here and nowhere else.
+
+mod render;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::model::Corpus;
+use crate::{corpus, web};
+
+/// Bilingual search, citation and eligibility over Beijing's foreign talent rules.
+#[derive(Debug, Parser)]
+#[command(name = "talentdex", version, about)]
+pub struct Cli {
+    /// The corpus directory (Markdown sources).
+    #[arg(long, global = true, env = "TALENTDEX_CORPUS", default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Where the search index is built.
+    #[arg(long, global = true, env = "TALENTDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP service.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
+    /// Validate the corpus (and build the search index).
+    Index,
+    /// Show one clause by its ID (`bj2022-a1/2.8`).
+    Clause {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List clauses, optionally of one document.
+    Clauses {
+        #[arg(long)]
+        doc: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Run a parsed command, writing its output to stdout.
+pub fn run(cli: Cli) -> Result<()> {
+    let corpus = load(&cli)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Serve { addr } => serve(corpus, addr),
+        Command::Index => {
+            render::index_summary(&mut out, &corpus)?;
+            Ok(())
+        }
+        Command::Clause { id, json } => {
+            let Some(clause) = corpus.clause(&id) else {
+                bail!("no clause `{id}` (IDs look like bj2022-a1/2.8; `talentdex clauses` lists them)");
+            };
+            if json {
+                render::json(&mut out, clause)
+            } else {
+                render::clause(&mut out, &corpus, clause)
+            }
+        }
+        Command::Clauses { doc, json } => {
+            if let Some(d) = &doc
+                && corpus.document(d).is_none()
+            {
+                let known: Vec<&str> = corpus.documents().iter().map(|d| d.id.as_str()).collect();
+                bail!("no document `{d}`; documents are {}", known.join(", "));
+            }
+            let clauses: Vec<_> = corpus
+                .clauses()
+                .iter()
+                .filter(|c| doc.as_deref().is_none_or(|d| c.doc == d))
+                .collect();
+            if json {
+                render::json(&mut out, &clauses)
+            } else {
+                render::clause_list(&mut out, &clauses)
+            }
+        }
+    }
+}
+
+fn load(cli: &Cli) -> Result<Corpus> {
+    corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
+}
+
+fn serve(corpus: Corpus, addr: SocketAddr) -> Result<()> {
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        web::serve(web::AppState::new(corpus), addr)
+            .await
+            .with_context(|| format!("cannot serve on {addr}"))
+    })
+}

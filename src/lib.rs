@@ -1,0 +1,9 @@
+//! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
+//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `web`, with
+//! `cli` at the edge.
+
+pub mod cli;
+pub mod corpus;
+pub mod logging;
+pub mod model;
+pub mod web;

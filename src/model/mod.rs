@@ -1,0 +1,240 @@
+//! The model: documents and clauses as the rest of the pipeline sees them, built by `corpus` from
+//! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
+
+mod numerals;
+mod post;
+mod validity;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
+pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
+pub use validity::{Validity, ValidityStatus, beijing_today};
+
+/// A pair of texts, one per language. Chinese is the official wording; English is ours unless the
+/// document says otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Bilingual {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// What a clause is, from the document itself down to a post's requirement part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Document,
+    Article,
+    Category,
+    Item,
+    Post,
+    Requirement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Document,
+        Kind::Article,
+        Kind::Category,
+        Kind::Item,
+        Kind::Post,
+        Kind::Requirement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Document => "document",
+            Kind::Article => "article",
+            Kind::Category => "category",
+            Kind::Item => "item",
+            Kind::Post => "post",
+            Kind::Requirement => "requirement",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Whether the English of a document is an official text or our own translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Translation {
+    Official,
+    Unofficial,
+}
+
+/// How a Beijing clause relates to the national clause it adapts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Unchanged,
+    Changed,
+    Added,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// This clause adapts the related one (Beijing → national).
+    Adapts,
+    /// The related clause adapts this one (national → Beijing).
+    AdaptedBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub id: String,
+    pub relation: Relation,
+    pub change: Change,
+}
+
+/// A document's metadata, from its front matter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub title: Bilingual,
+    pub short: Bilingual,
+    pub issuer: Bilingual,
+    pub number: String,
+    pub issued: jiff::civil::Date,
+    pub effective: jiff::civil::Date,
+    pub trial_end: Option<jiff::civil::Date>,
+    pub source: String,
+    pub translation: Translation,
+    pub parent: Option<String>,
+    pub citation: Bilingual,
+    pub url: String,
+}
+
+/// One clause: a node of a document's numbering, or the document itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Clause {
+    pub id: String,
+    pub doc: String,
+    pub kind: Kind,
+    /// The numbering path (`[2, 8]` for `bj2022-a1/2.8`); empty for the document itself.
+    #[serde(skip)]
+    pub path: Vec<u32>,
+    pub title: Bilingual,
+    pub text: Bilingual,
+    pub citation: Bilingual,
+    pub url: String,
+    pub parent: Option<String>,
+    pub children: Vec<String>,
+    pub related: Vec<Related>,
+    /// Beijing's change against the clause it adapts, or `added`; absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// Other names people search for; never shown as the text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post: Option<Post>,
+    /// Where the clause is written: the corpus file and line.
+    #[serde(skip)]
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: usize,
+}
+
+/// The page of a clause or document: `/clause/<id>`.
+pub fn clause_url(id: &str) -> String {
+    format!("/clause/{id}")
+}
+
+/// The loaded corpus: every document and clause, in document order, with lookups by ID.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    clauses: Vec<Clause>,
+    by_id: HashMap<String, usize>,
+    /// A hash of the source files, so a built index can tell whether it is stale.
+    hash: String,
+}
+
+impl Corpus {
+    /// Assemble a corpus from already validated parts (the `corpus` loader does the validating).
+    pub fn new(documents: Vec<Document>, clauses: Vec<Clause>, hash: String) -> Self {
+        let by_id = clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Self {
+            documents,
+            clauses,
+            by_id,
+            hash,
+        }
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+
+    /// The clauses of one document, in order (the document itself first).
+    pub fn clauses_of<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Clause> + 'a {
+        self.clauses.iter().filter(move |c| c.doc == doc)
+    }
+
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.by_id.get(id).map(|&i| &self.clauses[i])
+    }
+
+    /// The clause's ancestors, outermost (the document) first, excluding the clause itself.
+    pub fn breadcrumbs(&self, clause: &Clause) -> Vec<&Clause> {
+        let mut chain = Vec::new();
+        let mut parent = clause.parent.as_deref();
+        while let Some(id) = parent {
+            match self.clause(id) {
+                Some(p) => {
+                    chain.push(p);
+                    parent = p.parent.as_deref();
+                }
+                None => break,
+            }
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Annex 2's posts, in order.
+    pub fn posts(&self) -> impl Iterator<Item = &Clause> {
+        self.clauses.iter().filter(|c| c.kind == Kind::Post)
+    }
+
+    /// Post number `n` of the catalogue.
+    pub fn post(&self, n: u32) -> Option<&Clause> {
+        self.posts()
+            .find(|c| c.post.as_ref().is_some_and(|p| p.number == n))
+    }
+
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+}

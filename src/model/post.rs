@@ -1,0 +1,413 @@
+//! Annex 2's posts in the model: the requirement parts of a post and the structured requirements
+//! the program reads from their text (degree, majors, years, qualification, ability items), which
+//! `eligibility` turns into verdicts.
+
+use serde::{Deserialize, Serialize};
+
+use super::Bilingual;
+
+/// Degree levels, in order: none < bachelor < master < doctorate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Degree {
+    None,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+impl Degree {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Degree::None => "none",
+            Degree::Bachelor => "bachelor",
+            Degree::Master => "master",
+            Degree::Doctorate => "doctorate",
+        }
+    }
+
+    /// The degree's name as printed in the catalogue (学士, 硕士, 博士) and in our English.
+    pub fn names(self) -> Bilingual {
+        match self {
+            Degree::None => Bilingual::new("无学位", "no degree"),
+            Degree::Bachelor => Bilingual::new("学士", "bachelor's"),
+            Degree::Master => Bilingual::new("硕士", "master's"),
+            Degree::Doctorate => Bilingual::new("博士", "doctoral"),
+        }
+    }
+}
+
+/// Which column of the catalogue a requirement part is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PostPartKind {
+    /// `.1` 职业能力要求
+    Ability,
+    /// `.2` 专业学历要求
+    Education,
+    /// `.3` 从业经历要求
+    Experience,
+    /// `.4` 其他要求
+    Other,
+}
+
+impl PostPartKind {
+    /// The part number (the last segment of the part's clause ID) of each column.
+    pub fn from_number(n: u32) -> Option<Self> {
+        match n {
+            1 => Some(Self::Ability),
+            2 => Some(Self::Education),
+            3 => Some(Self::Experience),
+            4 => Some(Self::Other),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PostPart {
+    pub id: String,
+    pub part: PostPartKind,
+    pub title: Bilingual,
+    pub text: Bilingual,
+}
+
+/// The requirements of a post, read from the text of its parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirements {
+    /// Minimum degree (学士/硕士/博士 及以上).
+    pub degree: Degree,
+    /// "或相当学历": an equivalent qualification is accepted.
+    pub equivalent_accepted: bool,
+    /// The listed majors ("等相关专业" admits related ones too).
+    pub majors: Vec<Bilingual>,
+    /// Minimum years of experience ("2年及以上" includes 2).
+    pub years_experience: u32,
+    pub experience_field: Bilingual,
+    /// 具有相关职业资格.
+    pub qualification_required: bool,
+    pub abilities: Vec<Bilingual>,
+    pub other: Vec<Bilingual>,
+}
+
+/// The kinds of check a post is assessed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    Degree,
+    Major,
+    Experience,
+    Qualification,
+    Ability,
+    Other,
+}
+
+impl CheckKind {
+    /// Whether the check decides the post's own verdict (ability items and 其他要求 do not).
+    pub fn decides_post(self) -> bool {
+        matches!(
+            self,
+            CheckKind::Degree | CheckKind::Major | CheckKind::Experience | CheckKind::Qualification
+        )
+    }
+}
+
+/// A requirement to check, citing the clause it rests on. Eligibility adds the verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub id: String,
+    pub kind: CheckKind,
+    pub requirement: Bilingual,
+}
+
+/// A post's catalogue entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Post {
+    pub number: u32,
+    pub industry: Bilingual,
+    pub name: Bilingual,
+    pub parts: Vec<PostPart>,
+    pub requirements: Requirements,
+    pub checks: Vec<Check>,
+}
+
+impl Post {
+    /// Build a post from its parts, reading the structured requirements from their text.
+    /// The error says which part is malformed and how.
+    pub fn from_parts(
+        number: u32,
+        industry: Bilingual,
+        name: Bilingual,
+        parts: Vec<PostPart>,
+    ) -> Result<Post, String> {
+        let find = |kind| parts.iter().find(|p| p.part == kind);
+        let (Some(ability), Some(education), Some(experience)) = (
+            find(PostPartKind::Ability),
+            find(PostPartKind::Education),
+            find(PostPartKind::Experience),
+        ) else {
+            return Err("a post needs its parts .1 (ability), .2 (education) and .3 (experience)".into());
+        };
+        let abilities = split_items(&ability.text).map_err(|e| format!("{}: {e}", ability.id))?;
+        let (degree, equivalent_accepted, majors) =
+            read_education(&education.text).map_err(|e| format!("{}: {e}", education.id))?;
+        let (years_experience, experience_field, qualification_required) =
+            read_experience(&experience.text).map_err(|e| format!("{}: {e}", experience.id))?;
+        let other: Vec<Bilingual> = find(PostPartKind::Other)
+            .map(|p| p.text.clone())
+            .into_iter()
+            .collect();
+        let requirements = Requirements {
+            degree,
+            equivalent_accepted,
+            majors,
+            years_experience,
+            experience_field,
+            qualification_required,
+            abilities,
+            other,
+        };
+        let checks = checks_for(&requirements, &parts);
+        Ok(Post {
+            number,
+            industry,
+            name,
+            parts,
+            requirements,
+            checks,
+        })
+    }
+}
+
+fn checks_for(req: &Requirements, parts: &[PostPart]) -> Vec<Check> {
+    let id_of = |kind| {
+        parts
+            .iter()
+            .find(|p| p.part == kind)
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
+    };
+    let education = id_of(PostPartKind::Education);
+    let experience = id_of(PostPartKind::Experience);
+    let degree = req.degree.names();
+    let join = |sep: &str, f: fn(&Bilingual) -> &str| {
+        req.majors.iter().map(f).collect::<Vec<_>>().join(sep)
+    };
+    let mut checks = vec![
+        Check {
+            id: education.clone(),
+            kind: CheckKind::Degree,
+            requirement: Bilingual::new(
+                format!("{}及以上学位或相当学历", degree.zh),
+                format!("a {} degree or above, or an equivalent", degree.en),
+            ),
+        },
+        Check {
+            id: education,
+            kind: CheckKind::Major,
+            requirement: Bilingual::new(
+                format!("{}等相关专业", join("、", |m| &m.zh)),
+                format!("{} or related fields", join(", ", |m| &m.en)),
+            ),
+        },
+        Check {
+            id: experience.clone(),
+            kind: CheckKind::Experience,
+            requirement: Bilingual::new(
+                format!(
+                    "{}年及以上从事{}等相关工作经历",
+                    req.years_experience, req.experience_field.zh
+                ),
+                format!(
+                    "at least {} years of experience in {} or related work",
+                    req.years_experience, req.experience_field.en
+                ),
+            ),
+        },
+    ];
+    if req.qualification_required {
+        checks.push(Check {
+            id: experience,
+            kind: CheckKind::Qualification,
+            requirement: Bilingual::new("具有相关职业资格", "a relevant professional qualification"),
+        });
+    }
+    let ability = id_of(PostPartKind::Ability);
+    checks.extend(req.abilities.iter().map(|a| Check {
+        id: ability.clone(),
+        kind: CheckKind::Ability,
+        requirement: a.clone(),
+    }));
+    let other = id_of(PostPartKind::Other);
+    checks.extend(req.other.iter().map(|o| Check {
+        id: other.clone(),
+        kind: CheckKind::Other,
+        requirement: o.clone(),
+    }));
+    checks
+}
+
+/// Split 职业能力要求 into its items: `；` in Chinese, `; ` in English, the same count in both.
+fn split_items(text: &Bilingual) -> Result<Vec<Bilingual>, String> {
+    let zh: Vec<&str> = text.zh.trim_end_matches('。').split('；').collect();
+    let en: Vec<&str> = text.en.trim_end_matches('.').split("; ").collect();
+    if zh.len() != en.len() {
+        return Err(format!(
+            "{} ability items in Chinese but {} in English",
+            zh.len(),
+            en.len()
+        ));
+    }
+    Ok(zh
+        .into_iter()
+        .zip(en)
+        .map(|(z, e)| Bilingual::new(z.trim(), e.trim()))
+        .collect())
+}
+
+const MAJORS_END_ZH: &str = "等相关专业";
+const MAJORS_START_EN: &str = " degree or above, or an equivalent qualification, in ";
+const MAJORS_END_EN: &str = " or related fields.";
+
+/// Read `<majors>等相关专业<学士|硕士|博士>及以上学位或相当学历。` and its English pattern.
+fn read_education(text: &Bilingual) -> Result<(Degree, bool, Vec<Bilingual>), String> {
+    let (majors_zh, rest) = text
+        .zh
+        .split_once(MAJORS_END_ZH)
+        .ok_or_else(|| format!("Chinese lacks \"{MAJORS_END_ZH}\""))?;
+    let degree = [
+        ("学士及以上", Degree::Bachelor),
+        ("硕士及以上", Degree::Master),
+        ("博士及以上", Degree::Doctorate),
+    ]
+    .into_iter()
+    .find(|(word, _)| rest.starts_with(word))
+    .map(|(_, d)| d)
+    .ok_or("Chinese names no minimum degree (学士/硕士/博士及以上)")?;
+    let equivalent = rest.contains("或相当学历");
+    let en_degree = match degree {
+        Degree::Bachelor => "A bachelor's",
+        Degree::Master => "A master's",
+        _ => "A doctoral",
+    };
+    let majors_en = text
+        .en
+        .strip_prefix(en_degree)
+        .and_then(|s| s.strip_prefix(MAJORS_START_EN))
+        .and_then(|s| s.strip_suffix(MAJORS_END_EN))
+        .ok_or_else(|| {
+            format!("English does not read \"{en_degree}{MAJORS_START_EN}<majors>{MAJORS_END_EN}\"")
+        })?;
+    let zh: Vec<&str> = majors_zh.split('、').collect();
+    let en: Vec<&str> = majors_en.split(", ").collect();
+    if zh.len() != en.len() {
+        return Err(format!(
+            "{} majors in Chinese but {} in English",
+            zh.len(),
+            en.len()
+        ));
+    }
+    let majors = zh
+        .into_iter()
+        .zip(en)
+        .map(|(z, e)| Bilingual::new(z, e))
+        .collect();
+    Ok((degree, equivalent, majors))
+}
+
+const QUALIFICATION_ZH: &str = "相关职业资格";
+const QUALIFICATION_EN: &str = "A relevant professional qualification and at least ";
+const YEARS_EN: &str = "At least ";
+const FIELD_START_EN: &str = " years of experience in ";
+const FIELD_END_EN: &str = " or related work.";
+
+/// Read `具有[相关职业资格，]<N>年及以上从事<field>[等]相关工作经历。` and its English pattern.
+fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool), String> {
+    let zh = &text.zh;
+    let years_at = zh
+        .find("年及以上")
+        .ok_or("Chinese lacks \"<N>年及以上\"")?;
+    let digits: String = zh[..years_at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let years: u32 = digits
+        .parse()
+        .map_err(|_| "no number of years before 年及以上".to_string())?;
+    let after = &zh[years_at..];
+    let field_zh = after
+        .split_once("从事")
+        .map(|(_, f)| f)
+        .and_then(|f| f.split_once("相关工作经历").map(|(f, _)| f))
+        .map(|f| f.strip_suffix('等').unwrap_or(f))
+        .ok_or("Chinese lacks \"从事<field>相关工作经历\"")?;
+    let qualification = zh.contains(QUALIFICATION_ZH);
+    let en_rest = if qualification {
+        text.en.strip_prefix(QUALIFICATION_EN)
+    } else {
+        text.en.strip_prefix(YEARS_EN)
+    }
+    .ok_or_else(|| {
+        format!(
+            "English does not open with \"{}\"",
+            if qualification { QUALIFICATION_EN } else { YEARS_EN }
+        )
+    })?;
+    let (en_years, field_en) = en_rest
+        .split_once(FIELD_START_EN)
+        .and_then(|(y, f)| Some((y, f.strip_suffix(FIELD_END_EN)?)))
+        .ok_or_else(|| {
+            format!("English does not read \"<N>{FIELD_START_EN}<field>{FIELD_END_EN}\"")
+        })?;
+    if en_years.parse::<u32>() != Ok(years) {
+        return Err(format!(
+            "{years} years in Chinese but \"{en_years}\" in English"
+        ));
+    }
+    Ok((years, Bilingual::new(field_zh, field_en), qualification))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_education_and_experience_patterns() {
+        let edu = Bilingual::new(
+            "电子、计算机、自动化等相关专业学士及以上学位或相当学历。",
+            "A bachelor's degree or above, or an equivalent qualification, in electronics, computer science, automation or related fields.",
+        );
+        let (degree, eq, majors) = read_education(&edu).unwrap();
+        assert_eq!(degree, Degree::Bachelor);
+        assert!(eq);
+        assert_eq!(majors.len(), 3);
+        assert_eq!(majors[2], Bilingual::new("自动化", "automation"));
+
+        let exp = Bilingual::new(
+            "具有相关职业资格，2年及以上从事临床诊疗相关工作经历。",
+            "A relevant professional qualification and at least 2 years of experience in clinical diagnosis and treatment or related work.",
+        );
+        let (years, field, qual) = read_experience(&exp).unwrap();
+        assert_eq!((years, qual), (2, true));
+        assert_eq!(field.zh, "临床诊疗");
+        assert_eq!(field.en, "clinical diagnosis and treatment");
+    }
+
+    #[test]
+    fn refuses_mismatched_languages() {
+        let edu = Bilingual::new(
+            "计算机等相关专业学士及以上学位或相当学历。",
+            "A bachelor's degree or above, or an equivalent qualification, in computing, maths or related fields.",
+        );
+        assert!(read_education(&edu).unwrap_err().contains("1 majors in Chinese but 2"));
+        let exp = Bilingual::new(
+            "具有2年及以上从事云计算等相关工作经历。",
+            "At least 3 years of experience in cloud computing or related work.",
+        );
+        assert!(read_experience(&exp).unwrap_err().contains("2 years in Chinese"));
+    }
+}

@@ -1,0 +1,54 @@
+//! Web: extractors whose rejections are `ApiError`s, so malformed query strings and bodies get the
+//! same JSON error shape as everything else.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use super::ApiError;
+
+/// `Query<T>` with a 400 `bad_query` JSON error on rejection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| Query(q.0))
+            .map_err(|e| ApiError::bad_request("bad_query", e.body_text()))
+    }
+}
+
+/// `Json<T>` with a 4xx JSON error (400 malformed, 415 wrong content type, 413 too large).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Json::<T>::from_request(req, state)
+            .await
+            .map(|j| Json(j.0))
+            .map_err(|e| {
+                let status = e.status();
+                let code = match status.as_u16() {
+                    413 => "body_too_large",
+                    415 => "unsupported_media_type",
+                    _ => "bad_body",
+                };
+                ApiError::new(status, code, e.body_text())
+            })
+    }
+}
