@@ -17,7 +17,12 @@ use crate::{corpus, web};
 #[command(name = "talentdex", version, about)]
 pub struct Cli {
     /// The corpus directory (Markdown sources).
-    #[arg(long, global = true, env = "TALENTDEX_CORPUS", default_value = "corpus")]
+    #[arg(
+        long,
+        global = true,
+        env = "TALENTDEX_CORPUS",
+        default_value = "corpus"
+    )]
     pub corpus: PathBuf,
     /// Where the search index is built.
     #[arg(long, global = true, env = "TALENTDEX_INDEX", default_value = "index")]
@@ -63,7 +68,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Clause { id, json } => {
             let Some(clause) = corpus.clause(&id) else {
-                bail!("no clause `{id}` (IDs look like bj2022-a1/2.8; `talentdex clauses` lists them)");
+                bail!(
+                    "no clause `{id}` (IDs look like bj2022-a1/2.8; `talentdex clauses` lists them)"
+                );
             };
             if json {
                 render::json(&mut out, clause)

@@ -53,11 +53,19 @@ pub fn clause(out: &mut impl Write, corpus: &Corpus, clause: &Clause) -> Result<
         writeln!(out, "degree:   {} or above", r.degree.as_str())?;
         let majors: Vec<&str> = r.majors.iter().map(|m| m.en.as_str()).collect();
         writeln!(out, "majors:   {} (or related)", majors.join(", "))?;
-        writeln!(out, "years:    {} or more in {}", r.years_experience, r.experience_field.en)?;
+        writeln!(
+            out,
+            "years:    {} or more in {}",
+            r.years_experience, r.experience_field.en
+        )?;
         writeln!(out, "qualification required: {}", r.qualification_required)?;
     }
     for rel in &clause.related {
-        writeln!(out, "related: {} ({:?}, {:?})", rel.id, rel.relation, rel.change)?;
+        writeln!(
+            out,
+            "related: {} ({:?}, {:?})",
+            rel.id, rel.relation, rel.change
+        )?;
     }
     if !clause.children.is_empty() {
         writeln!(out, "children: {}", clause.children.join(", "))?;

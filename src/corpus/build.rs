@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::SourceFile;
 use super::error::{CorpusError, Problem};
 use super::front_matter::{self, FrontMatter, render};
 use super::markdown::{self, Field, RawClause};
-use super::SourceFile;
 use crate::model::{
     Bilingual, Change, Clause, Corpus, Document, Kind, Post, PostPart, PostPartKind, Related,
     Relation, SourceRef, clause_url,
@@ -51,7 +51,11 @@ pub fn build(files: &[SourceFile], hash: String) -> Result<Corpus, CorpusError> 
     for file in files {
         let (doc, clauses) = build_file(file, &mut links)?;
         if let Some(other) = seen_docs.insert(doc.id.clone(), file.name.clone()) {
-            return Err(invalid(&file.name, 1, Problem::DuplicateDocument(doc.id, other)));
+            return Err(invalid(
+                &file.name,
+                1,
+                Problem::DuplicateDocument(doc.id, other),
+            ));
         }
         documents.push((doc, clauses));
     }
@@ -176,9 +180,12 @@ fn parse_path(heading: &str) -> Result<Vec<u32>, String> {
                 && seg.bytes().all(|b| b.is_ascii_digit())
                 && !seg.starts_with('0')
                 && seg.len() <= 4;
-            ok.then(|| seg.parse::<u32>().ok()).flatten().ok_or_else(|| {
-                "a clause heading is its path: numbers from 1, joined by dots (`2.8`)".to_string()
-            })
+            ok.then(|| seg.parse::<u32>().ok())
+                .flatten()
+                .ok_or_else(|| {
+                    "a clause heading is its path: numbers from 1, joined by dots (`2.8`)"
+                        .to_string()
+                })
         })
         .collect()
 }
@@ -188,7 +195,10 @@ fn path_id(doc: &str, path: &[u32]) -> String {
     format!("{doc}/{}", p.join("."))
 }
 
-fn build_file(file: &SourceFile, links: &mut Vec<Link>) -> Result<(Document, Vec<Clause>), CorpusError> {
+fn build_file(
+    file: &SourceFile,
+    links: &mut Vec<Link>,
+) -> Result<(Document, Vec<Clause>), CorpusError> {
     let name = file.name.as_str();
     let raw = markdown::parse(&file.text).map_err(|(line, p)| invalid(name, line, p))?;
     let (fm_text, fm_line) = raw
@@ -203,7 +213,11 @@ fn build_file(file: &SourceFile, links: &mut Vec<Link>) -> Result<(Document, Vec
         && !front_matter::is_doc_id(parent)
     {
         let why = "a document ID is lowercase ASCII letters, digits and `-`".to_string();
-        return Err(invalid(name, fm_line, Problem::MalformedId(parent.clone(), why)));
+        return Err(invalid(
+            name,
+            fm_line,
+            Problem::MalformedId(parent.clone(), why),
+        ));
     }
     let document = document_of(&fm);
     let doc_map = fields_by_key(&raw.doc_fields, &DOC_KEYS, &fm.id, name)?;
@@ -274,7 +288,8 @@ fn build_clause(
     links: &mut Vec<Link>,
 ) -> Result<(Clause, Option<Bilingual>), CorpusError> {
     let at = |p| invalid(file, rc.line, p);
-    let path = parse_path(&rc.heading).map_err(|why| at(Problem::MalformedId(rc.heading.clone(), why)))?;
+    let path =
+        parse_path(&rc.heading).map_err(|why| at(Problem::MalformedId(rc.heading.clone(), why)))?;
     let id = path_id(&fm.id, &path);
     if let Some(first) = lines.get(&id) {
         return Err(at(Problem::DuplicateId(id, *first)));
@@ -285,7 +300,10 @@ fn build_clause(
         return Err(at(Problem::MalformedId(id, why)));
     };
     if rc.level != depth + 1 {
-        let why = format!("a clause at depth {depth} takes a heading of level {}", depth + 1);
+        let why = format!(
+            "a clause at depth {depth} takes a heading of level {}",
+            depth + 1
+        );
         return Err(at(Problem::MalformedId(id, why)));
     }
     let parent_id = if depth == 1 {
@@ -304,7 +322,10 @@ fn build_clause(
         (Some(t), _, _) => t.clone(),
         (None, Some(zh), Some(en)) => Bilingual::new(render(zh, n, ""), render(en, n, "")),
         _ => {
-            let what = format!("title (`title.zh`/`title.en`; {} clauses need one)", level.kind.as_str());
+            let what = format!(
+                "title (`title.zh`/`title.en`; {} clauses need one)",
+                level.kind.as_str()
+            );
             return Err(at(Problem::Missing { id, what }));
         }
     };
@@ -321,13 +342,26 @@ fn build_clause(
     );
     let industry = pair(&map, "industry.zh", "industry.en", &id).map_err(at)?;
     if industry.is_some() != (level.kind == Kind::Post) {
-        let why = "`industry.zh`/`industry.en` belong to posts, and every post has them".to_string();
-        return Err(at(Problem::BadValue { id, key: "industry".into(), why }));
+        let why =
+            "`industry.zh`/`industry.en` belong to posts, and every post has them".to_string();
+        return Err(at(Problem::BadValue {
+            id,
+            key: "industry".into(),
+            why,
+        }));
     }
     let change = match map.get("change") {
         None => None,
         Some(f) => Some(parse_change(&f.value).map_err(|why| {
-            invalid(file, f.line, Problem::BadValue { id: id.clone(), key: "change".into(), why })
+            invalid(
+                file,
+                f.line,
+                Problem::BadValue {
+                    id: id.clone(),
+                    key: "change".into(),
+                    why,
+                },
+            )
         })?),
     };
     let adapts = map.get("adapts").map(|f| f.value.trim().to_string());
@@ -392,12 +426,17 @@ fn check_adaptation(id: &str, adapts: Option<&str>, change: Option<Change>) -> R
     };
     match (adapts, change) {
         (None, None) | (None, Some(Change::Added)) => Ok(()),
-        (None, Some(_)) => Err(bad("`change: unchanged|changed` needs the clause it adapts")),
+        (None, Some(_)) => Err(bad(
+            "`change: unchanged|changed` needs the clause it adapts",
+        )),
         (Some(_), None) => Err(bad("say how it was adapted: `change: unchanged|changed`")),
         (Some(_), Some(Change::Added)) => Err(bad("an added clause adapts nothing")),
         (Some(target), Some(_)) => match target.split_once('/') {
             Some((doc, path)) if front_matter::is_doc_id(doc) && parse_path(path).is_ok() => Ok(()),
-            _ => Err(Problem::MalformedId(target.to_string(), "expected `<doc>/<path>`".into())),
+            _ => Err(Problem::MalformedId(
+                target.to_string(),
+                "expected `<doc>/<path>`".into(),
+            )),
         },
     }
 }
@@ -426,12 +465,18 @@ fn attach_posts(
         }
         let post_clause = &clauses[i];
         let at = |why: String| {
-            let problem = Problem::Post { id: post_clause.id.clone(), why };
+            let problem = Problem::Post {
+                id: post_clause.id.clone(),
+                why,
+            };
             invalid(file, post_clause.source.line, problem)
         };
         let mut parts = Vec::new();
         for child_id in &post_clause.children {
-            let child = clauses.iter().find(|c| &c.id == child_id).expect("children exist");
+            let child = clauses
+                .iter()
+                .find(|c| &c.id == child_id)
+                .expect("children exist");
             let n = *child.path.last().expect("a child has a path");
             let part = PostPartKind::from_number(n)
                 .ok_or_else(|| at(format!("`{child_id}`: a post's parts are numbered 1 to 4")))?;
@@ -443,8 +488,11 @@ fn attach_posts(
             });
         }
         let number = post_clause.path[0];
-        let industry = industries.remove(&post_clause.id).expect("posts have an industry");
-        let post = Post::from_parts(number, industry, post_clause.title.clone(), parts).map_err(at)?;
+        let industry = industries
+            .remove(&post_clause.id)
+            .expect("posts have an industry");
+        let post =
+            Post::from_parts(number, industry, post_clause.title.clone(), parts).map_err(at)?;
         clauses[i].post = Some(post);
     }
     Ok(())

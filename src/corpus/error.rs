@@ -43,7 +43,11 @@ pub enum Problem {
     #[error("`{id}`: field `{key}` given twice")]
     DuplicateField { id: String, key: String },
     #[error("`{id}`: bad value for `{key}`: {why}")]
-    BadValue { id: String, key: String, why: String },
+    BadValue {
+        id: String,
+        key: String,
+        why: String,
+    },
     #[error("`{id}` refers to unknown document `{doc}`")]
     UnknownDocument { id: String, doc: String },
     #[error("`{id}` refers to unknown clause `{target}`")]

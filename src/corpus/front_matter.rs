@@ -66,7 +66,8 @@ pub struct FrontMatter {
 }
 
 pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
-    let raw: Raw = toml::from_str(text).map_err(|e| Problem::FrontMatter(e.message().to_string()))?;
+    let raw: Raw =
+        toml::from_str(text).map_err(|e| Problem::FrontMatter(e.message().to_string()))?;
     if !is_doc_id(&raw.id) {
         return Err(Problem::MalformedId(
             raw.id,
@@ -74,10 +75,14 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
         ));
     }
     if raw.levels.is_empty() {
-        return Err(Problem::FrontMatter("`levels` needs at least one level".into()));
+        return Err(Problem::FrontMatter(
+            "`levels` needs at least one level".into(),
+        ));
     }
     if raw.levels.iter().any(|l| l.kind == Kind::Document) {
-        return Err(Problem::FrontMatter("a level cannot be of kind `document`".into()));
+        return Err(Problem::FrontMatter(
+            "a level cannot be of kind `document`".into(),
+        ));
     }
     let date = |name: &str, d: toml::value::Datetime| -> Result<jiff::civil::Date, Problem> {
         match (d.date, d.time) {
@@ -94,7 +99,9 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
     let effective = date("effective", raw.effective)?;
     let trial_end = raw.trial_end.map(|d| date("trial_end", d)).transpose()?;
     if trial_end.is_some_and(|end| end < effective) {
-        return Err(Problem::FrontMatter("`trial_end` is before `effective`".into()));
+        return Err(Problem::FrontMatter(
+            "`trial_end` is before `effective`".into(),
+        ));
     }
     Ok(FrontMatter {
         id: raw.id,
@@ -129,6 +136,9 @@ pub fn render(template: &str, n: u32, title: &str) -> String {
     template
         .replace("{n}", &n.to_string())
         .replace("{zh}", &chinese_numeral(n).unwrap_or_else(|| n.to_string()))
-        .replace("{roman}", &roman_numeral(n).unwrap_or_else(|| n.to_string()))
+        .replace(
+            "{roman}",
+            &roman_numeral(n).unwrap_or_else(|| n.to_string()),
+        )
         .replace("{title}", title)
 }

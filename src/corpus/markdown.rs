@@ -58,9 +58,15 @@ impl Lines {
 enum State {
     Top,
     FrontMatter(usize),
-    Heading { level: usize, line: usize },
+    Heading {
+        level: usize,
+        line: usize,
+    },
     /// In a list item: its paragraphs so far, the line it starts on.
-    Item { paragraphs: Vec<String>, line: usize },
+    Item {
+        paragraphs: Vec<String>,
+        line: usize,
+    },
 }
 
 pub fn parse(source: &str) -> Result<RawFile, (usize, Problem)> {
@@ -122,14 +128,18 @@ pub fn parse(source: &str) -> Result<RawFile, (usize, Problem)> {
             }
             Event::Start(Tag::Paragraph) => {
                 if !matches!(state, State::Item { .. }) {
-                    return Err((line, Problem::Markup("text outside a `key: value` bullet".into())));
+                    return Err((
+                        line,
+                        Problem::Markup("text outside a `key: value` bullet".into()),
+                    ));
                 }
                 flush_paragraph(&mut state, &mut text);
             }
             Event::End(TagEnd::Paragraph) => flush_paragraph(&mut state, &mut text),
             Event::End(TagEnd::Item) => {
                 flush_paragraph(&mut state, &mut text);
-                if let State::Item { paragraphs, line } = std::mem::replace(&mut state, State::Top) {
+                if let State::Item { paragraphs, line } = std::mem::replace(&mut state, State::Top)
+                {
                     let field = field_of(paragraphs, line)?;
                     match file.clauses.last_mut() {
                         Some(clause) => clause.fields.push(field),
@@ -145,7 +155,10 @@ pub fn parse(source: &str) -> Result<RawFile, (usize, Problem)> {
             }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
             | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
-                return Err((line, Problem::Markup("emphasis or a link (write plain text)".into())));
+                return Err((
+                    line,
+                    Problem::Markup("emphasis or a link (write plain text)".into()),
+                ));
             }
             Event::Start(Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_)) => {
                 return Err((line, Problem::Markup("a code block, quote or table".into())));
@@ -196,7 +209,10 @@ fn field_of(paragraphs: Vec<String>, line: usize) -> Result<Field, (usize, Probl
     let mut iter = paragraphs.into_iter();
     let first = iter.next().unwrap_or_default();
     let Some((key, value)) = first.split_once(':') else {
-        return Err((line, Problem::Markup(format!("a bullet without `key: value`: \"{first}\""))));
+        return Err((
+            line,
+            Problem::Markup(format!("a bullet without `key: value`: \"{first}\"")),
+        ));
     };
     let mut value = value.trim().to_string();
     for p in iter {
@@ -225,7 +241,7 @@ mod tests {
         assert_eq!((c.heading.as_str(), c.level, c.line), ("1", 2, 10));
         assert_eq!(c.fields[0].value, "一二");
         assert_eq!(c.fields[1].value, "One two\nSecond paragraph.");
-        assert_eq!(c.fields[1].line, 13);
+        assert_eq!(c.fields[1].line, 14);
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
     let mut pending: Option<u32> = None;
     let mut last_unit = u32::MAX;
     for c in s.chars() {
+        // 零 only fills a gap after a unit ("一百零八").
+        if c == '零' && pending.is_none() && last_unit != u32::MAX {
+            continue;
+        }
         let unit = match c {
             '十' => 10,
             '百' => 100,

@@ -146,7 +146,9 @@ impl Post {
             find(PostPartKind::Education),
             find(PostPartKind::Experience),
         ) else {
-            return Err("a post needs its parts .1 (ability), .2 (education) and .3 (experience)".into());
+            return Err(
+                "a post needs its parts .1 (ability), .2 (education) and .3 (experience)".into(),
+            );
         };
         let abilities = split_items(&ability.text).map_err(|e| format!("{}: {e}", ability.id))?;
         let (degree, equivalent_accepted, majors) =
@@ -229,7 +231,10 @@ fn checks_for(req: &Requirements, parts: &[PostPart]) -> Vec<Check> {
         checks.push(Check {
             id: experience,
             kind: CheckKind::Qualification,
-            requirement: Bilingual::new("具有相关职业资格", "a relevant professional qualification"),
+            requirement: Bilingual::new(
+                "具有相关职业资格",
+                "a relevant professional qualification",
+            ),
         });
     }
     let ability = id_of(PostPartKind::Ability);
@@ -324,9 +329,7 @@ const FIELD_END_EN: &str = " or related work.";
 /// Read `具有[相关职业资格，]<N>年及以上从事<field>[等]相关工作经历。` and its English pattern.
 fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool), String> {
     let zh = &text.zh;
-    let years_at = zh
-        .find("年及以上")
-        .ok_or("Chinese lacks \"<N>年及以上\"")?;
+    let years_at = zh.find("年及以上").ok_or("Chinese lacks \"<N>年及以上\"")?;
     let digits: String = zh[..years_at]
         .chars()
         .rev()
@@ -354,7 +357,11 @@ fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool), String> {
     .ok_or_else(|| {
         format!(
             "English does not open with \"{}\"",
-            if qualification { QUALIFICATION_EN } else { YEARS_EN }
+            if qualification {
+                QUALIFICATION_EN
+            } else {
+                YEARS_EN
+            }
         )
     })?;
     let (en_years, field_en) = en_rest
@@ -403,11 +410,19 @@ mod tests {
             "计算机等相关专业学士及以上学位或相当学历。",
             "A bachelor's degree or above, or an equivalent qualification, in computing, maths or related fields.",
         );
-        assert!(read_education(&edu).unwrap_err().contains("1 majors in Chinese but 2"));
+        assert!(
+            read_education(&edu)
+                .unwrap_err()
+                .contains("1 majors in Chinese but 2")
+        );
         let exp = Bilingual::new(
             "具有2年及以上从事云计算等相关工作经历。",
             "At least 3 years of experience in cloud computing or related work.",
         );
-        assert!(read_experience(&exp).unwrap_err().contains("2 years in Chinese"));
+        assert!(
+            read_experience(&exp)
+                .unwrap_err()
+                .contains("2 years in Chinese")
+        );
     }
 }

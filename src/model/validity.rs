@@ -56,7 +56,10 @@ impl Validity {
         let note = match (status, doc.trial_end) {
             (ValidityStatus::NotYetInForce, _) => Bilingual::new(
                 format!("{as_of}尚未施行：自{}起施行。", doc.effective),
-                format!("Not yet in force on {as_of}: it takes effect on {}.", doc.effective),
+                format!(
+                    "Not yet in force on {as_of}: it takes effect on {}.",
+                    doc.effective
+                ),
             ),
             (ValidityStatus::InForce, Some(end)) => Bilingual::new(
                 format!("{as_of}处于试行期内（{}至{end}）。", doc.effective),
@@ -66,7 +69,10 @@ impl Validity {
                 ),
             ),
             (ValidityStatus::InForce, None) => Bilingual::new(
-                format!("{as_of}有效：自{}起施行，我们的来源中未见废止。", doc.effective),
+                format!(
+                    "{as_of}有效：自{}起施行，我们的来源中未见废止。",
+                    doc.effective
+                ),
                 format!(
                     "In force on {as_of}: effective since {}; our sources show no repeal.",
                     doc.effective

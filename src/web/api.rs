@@ -33,7 +33,10 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<jiff::civil::Date, ApiError> {
     match as_of {
         None => Ok(beijing_today()),
         Some(s) => s.parse().map_err(|_| {
-            ApiError::bad_request("bad_date", format!("as_of `{s}` is not a date (YYYY-MM-DD)"))
+            ApiError::bad_request(
+                "bad_date",
+                format!("as_of `{s}` is not a date (YYYY-MM-DD)"),
+            )
         }),
     }
 }
@@ -97,7 +100,12 @@ pub async fn clauses(
 }
 
 fn unknown_document(state: &AppState, doc: &str) -> ApiError {
-    let known: Vec<&str> = state.corpus.documents().iter().map(|d| d.id.as_str()).collect();
+    let known: Vec<&str> = state
+        .corpus
+        .documents()
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
     ApiError::bad_request(
         "unknown_document",
         format!("no document `{doc}`; documents are {}", known.join(", ")),
@@ -168,7 +176,13 @@ pub async fn post(
     Path(n): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let number: u32 = n.parse().map_err(|_| {
-        ApiError::bad_request("bad_post_number", format!("`{n}` is not a post number (1-{})", state.corpus.posts().count()))
+        ApiError::bad_request(
+            "bad_post_number",
+            format!(
+                "`{n}` is not a post number (1-{})",
+                state.corpus.posts().count()
+            ),
+        )
     })?;
     let clause = state
         .corpus

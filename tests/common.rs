@@ -1,0 +1,59 @@
+//! Shared test helpers: the real corpus, loaded once, and the router driven with `oneshot`.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use talentdex::model::Corpus;
+use talentdex::web::{self, AppState};
+use tower::ServiceExt;
+
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The real corpus, loaded once per test binary.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| talentdex::corpus::load(&corpus_dir()).expect("the corpus loads"))
+}
+
+pub fn app() -> Router {
+    web::router(AppState::new(corpus().clone()))
+}
+
+/// Send a request; the status, headers and body.
+pub async fn send(app: Router, request: Request<Body>) -> (StatusCode, HeaderMap, Bytes) {
+    let response = app.oneshot(request).await.expect("the router answers");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("a body").to_bytes();
+    (parts.status, parts.headers, bytes)
+}
+
+/// GET `uri`; the status and the body as JSON (the test fails if it is not JSON).
+pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
+    let request = Request::get(uri).body(Body::empty()).expect("a request");
+    let (status, _, body) = send(app(), request).await;
+    let json = serde_json::from_slice(&body).unwrap_or_else(|e| {
+        panic!(
+            "{uri}: body is not JSON ({e}): {}",
+            String::from_utf8_lossy(&body)
+        )
+    });
+    (status, json)
+}
+
+/// Assert the SPEC's error shape and return its code.
+pub fn error_code(body: &serde_json::Value) -> &str {
+    let code = body["error"]["code"].as_str().expect("an error code");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "an error message: {body}"
+    );
+    code
+}

@@ -1,0 +1,6 @@
+//! The integration tests: one binary, a module per feature.
+
+mod common;
+
+mod api;
+mod corpus;
