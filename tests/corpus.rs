@@ -403,7 +403,10 @@ fn refuses_a_post_without_its_parts() {
         "\n## 1\n\n- title.zh: 甲\n- title.en: A\n- industry.zh: 业\n- industry.en: I\n\n### 1.1\n\n- title.zh: 职业能力要求\n- title.en: Ability\n- zh: 甲\n- en: A\n",
     );
     assert_eq!(line, FRONT_LINES + 2);
-    assert!(why.contains("post `t/1`") && why.contains(".2"), "{why}");
+    assert!(
+        why.contains("post `t/1`: missing its part .2 (education), .3 (experience)"),
+        "{why}"
+    );
 }
 
 #[test]

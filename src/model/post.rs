@@ -146,9 +146,16 @@ impl Post {
             find(PostPartKind::Education),
             find(PostPartKind::Experience),
         ) else {
-            return Err(
-                "a post needs its parts .1 (ability), .2 (education) and .3 (experience)".into(),
-            );
+            let missing: Vec<&str> = [
+                (PostPartKind::Ability, ".1 (ability)"),
+                (PostPartKind::Education, ".2 (education)"),
+                (PostPartKind::Experience, ".3 (experience)"),
+            ]
+            .into_iter()
+            .filter(|(kind, _)| find(*kind).is_none())
+            .map(|(_, name)| name)
+            .collect();
+            return Err(format!("missing its part {}", missing.join(", ")));
         };
         let abilities = split_items(&ability.text).map_err(|e| format!("{}: {e}", ability.id))?;
         let (degree, equivalent_accepted, majors) =
