@@ -3,6 +3,7 @@
 //! `cli` at the edge.
 
 pub mod cli;
+pub mod compare;
 pub mod corpus;
 pub mod logging;
 pub mod model;

@@ -21,8 +21,12 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| talentdex::corpus::load(&corpus_dir()).expect("the corpus loads"))
 }
 
+pub fn state() -> AppState {
+    AppState::new(corpus().clone())
+}
+
 pub fn app() -> Router {
-    web::router(AppState::new(corpus().clone()))
+    web::router(state())
 }
 
 /// Send a request; the status, headers and body.

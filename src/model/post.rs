@@ -103,6 +103,17 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Degree => "degree",
+            CheckKind::Major => "major",
+            CheckKind::Experience => "experience",
+            CheckKind::Qualification => "qualification",
+            CheckKind::Ability => "ability",
+            CheckKind::Other => "other",
+        }
+    }
+
     /// Whether the check decides the post's own verdict (ability items and 其他要求 do not).
     pub fn decides_post(self) -> bool {
         matches!(

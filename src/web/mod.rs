@@ -3,8 +3,11 @@
 //! type crosses into this layer.
 
 mod api;
+mod assets;
 mod error;
 mod extract;
+mod pages;
+mod security;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -39,8 +42,25 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
-        .fallback(api::not_found)
+        .route("/", get(pages::home))
+        .route("/clause/{*id}", get(pages::clause))
+        .route("/posts", get(pages::posts))
+        .route("/posts/{n}", get(pages::post))
+        .route("/compare", get(pages::compare_page))
+        .route("/static/{name}", get(assets::asset))
+        .fallback(fallback)
+        .layer(axum::middleware::map_response(security::headers))
         .with_state(state)
+}
+
+/// Unknown API routes get a JSON 404; anything else an HTML one.
+async fn fallback(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        api::not_found().await.into_response()
+    } else {
+        pages::not_found().await.into_response()
+    }
 }
 
 /// Bind `addr` and serve until Ctrl-C or SIGTERM, finishing requests in flight.

@@ -1,0 +1,153 @@
+//! Compare: beside search, eligibility and citation, the fourth reader of the model. Lines up
+//! Beijing's Annex 1 with the national criteria it adapts and computes word-level diffs (jieba words
+//! in Chinese, whitespace words in English) for the clause and compare pages.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use crate::model::{Bilingual, Change, Clause, Corpus, Kind, Relation};
+
+/// The document whose clauses are compared against the ones they adapt.
+pub const BEIJING_STANDARDS: &str = "bj2022-a1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A run of words that the two texts share, or that only one of them has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub op: Op,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WordDiff {
+    pub zh: Vec<Segment>,
+    pub en: Vec<Segment>,
+}
+
+/// One Beijing clause beside the national clause it adapts (if any).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison<'a> {
+    pub beijing: &'a Clause,
+    pub national: Option<&'a Clause>,
+    pub change: Change,
+    /// From the national wording to Beijing's; absent for added clauses.
+    pub diff: Option<WordDiff>,
+}
+
+fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(Jieba::new)
+}
+
+fn zh_words(s: &str) -> Vec<&str> {
+    jieba().cut(s, false).into_iter().map(|t| t.word).collect()
+}
+
+/// English words with the whitespace after them, so the diff re-joins exactly.
+fn en_words(s: &str) -> Vec<&str> {
+    s.split_inclusive(char::is_whitespace).collect()
+}
+
+fn diff_tokens(old: &[&str], new: &[&str]) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut push = |op: Op, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.concat();
+        match segments.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => segments.push(Segment { op, text }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Patience, old, new) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(Op::Equal, &new[n]),
+            DiffTag::Delete => push(Op::Delete, &old[o]),
+            DiffTag::Insert => push(Op::Insert, &new[n]),
+            DiffTag::Replace => {
+                push(Op::Delete, &old[o]);
+                push(Op::Insert, &new[n]);
+            }
+        }
+    }
+    segments
+}
+
+/// The word-level diff from `old` to `new`, in both languages.
+pub fn diff_words(old: &Bilingual, new: &Bilingual) -> WordDiff {
+    WordDiff {
+        zh: diff_tokens(&zh_words(&old.zh), &zh_words(&new.zh)),
+        en: diff_tokens(&en_words(&old.en), &en_words(&new.en)),
+    }
+}
+
+/// The Beijing clause against the national one it adapts, if it adapts one.
+pub fn comparison<'a>(corpus: &'a Corpus, clause: &'a Clause) -> Option<Comparison<'a>> {
+    let change = clause.change?;
+    let national = clause
+        .related
+        .iter()
+        .find(|r| r.relation == Relation::Adapts)
+        .and_then(|r| corpus.clause(&r.id));
+    let diff = national.map(|n| diff_words(&n.text, &clause.text));
+    Some(Comparison {
+        beijing: clause,
+        national,
+        change,
+        diff,
+    })
+}
+
+/// Every clause of Beijing's standards against the national criteria, in document order.
+pub fn compare_all(corpus: &Corpus) -> Vec<Comparison<'_>> {
+    corpus
+        .clauses_of(BEIJING_STANDARDS)
+        .filter(|c| c.kind != Kind::Document)
+        .filter_map(|c| comparison(corpus, c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_keeps_both_texts_recoverable() {
+        let old = Bilingual::new(
+            "曾任国（境）外高水平大学中层以上管理职务",
+            "held a post at a university abroad",
+        );
+        let new = Bilingual::new(
+            "曾任国内外高水平大学、科研机构中层以上管理职务",
+            "held a post at a university or research institute at home or abroad",
+        );
+        let d = diff_words(&old, &new);
+        for (segments, old, new) in [(&d.zh, &old.zh, &new.zh), (&d.en, &old.en, &new.en)] {
+            let keep = |skip: Op| -> String {
+                segments
+                    .iter()
+                    .filter(|s| s.op != skip)
+                    .map(|s| s.text.as_str())
+                    .collect()
+            };
+            assert_eq!(&keep(Op::Insert), old);
+            assert_eq!(&keep(Op::Delete), new);
+        }
+        assert!(
+            d.zh.iter()
+                .any(|s| s.op == Op::Insert && s.text.contains("科研机构"))
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! Web: static assets (CSS, JavaScript) compiled into the binary and served from a fixed table, so
+//! no path outside it is reachable.
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::pages::PageError;
+
+/// Long enough for browsers to keep assets between pages; names change with content via deploys.
+const CACHE_CONTROL: &str = "public, max-age=3600";
+
+/// (name, content type, body)
+const ASSETS: [(&str, &str, &str); 2] = [
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/app.css"),
+    ),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/app.js"),
+    ),
+];
+
+pub async fn asset(Path(name): Path<String>) -> Result<Response, PageError> {
+    let (_, content_type, body) = ASSETS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .ok_or_else(|| PageError::not_found(format!("No asset `{name}`.")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, *content_type),
+            (header::CACHE_CONTROL, CACHE_CONTROL),
+        ],
+        *body,
+    )
+        .into_response())
+}

@@ -1,0 +1,131 @@
+//! Web: the server-rendered HTML pages (askama templates under `templates/`), for people rather
+//! than programs. Each handler extracts, asks the domain and renders a view from `views`.
+
+mod views;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+use super::AppState;
+use crate::compare;
+use crate::model::{Degree, beijing_today};
+
+pub use views::ErrorPage;
+
+/// An HTML error page with its status: bad input is a 4xx page, never a 500.
+#[derive(Debug)]
+pub struct PageError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl PageError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, message)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let page = ErrorPage {
+            status: self.status.as_u16(),
+            message: &self.message,
+        };
+        match page.render() {
+            Ok(html) => (self.status, Html(html)).into_response(),
+            Err(_) => (self.status, self.message).into_response(),
+        }
+    }
+}
+
+/// Render a template, or a 500 page if the template itself fails.
+pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
+    template.render().map(Html).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        PageError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the page could not be rendered",
+        )
+    })
+}
+
+pub async fn home(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+    render(&views::Home::new(&state.corpus, beijing_today()))
+}
+
+pub async fn clause(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let clause = state
+        .corpus
+        .clause(&id)
+        .ok_or_else(|| PageError::not_found(format!("No clause `{id}`.")))?;
+    render(&views::ClausePage::new(&state.corpus, clause))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostsQuery {
+    #[serde(default)]
+    industry: String,
+    #[serde(default)]
+    degree: String,
+}
+
+pub async fn posts(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<PostsQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let q = query
+        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))?
+        .0;
+    let degree = match q.degree.as_str() {
+        "" => None,
+        d => Some(parse_degree(d)?),
+    };
+    let page = views::PostsPage::new(&state.corpus, &q.industry, degree)
+        .map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))?;
+    render(&page)
+}
+
+fn parse_degree(d: &str) -> Result<Degree, PageError> {
+    serde_json::from_value(serde_json::Value::String(d.to_string())).map_err(|_| {
+        PageError::new(
+            StatusCode::BAD_REQUEST,
+            format!("`{d}` is not a degree (bachelor, master or doctorate)"),
+        )
+    })
+}
+
+pub async fn post(
+    State(state): State<AppState>,
+    Path(n): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let clause = n
+        .parse()
+        .ok()
+        .and_then(|n| state.corpus.post(n))
+        .ok_or_else(|| PageError::not_found(format!("No post `{n}`.")))?;
+    render(&views::ClausePage::new(&state.corpus, clause))
+}
+
+pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+    render(&views::ComparePage::new(compare::compare_all(
+        &state.corpus,
+    )))
+}
+
+pub async fn not_found() -> PageError {
+    PageError::not_found("No such page.")
+}

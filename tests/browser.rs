@@ -1,0 +1,192 @@
+//! Browser tests: the pages driven in headless Chromium through chromedriver (Debian's `chromium`
+//! and `chromium-driver`; `.ci/run` installs them). A missing browser fails these tests with the
+//! command that installs it — they never skip. Screenshots of each page land in
+//! `target/screenshots/` for people to look at.
+
+use std::net::TcpListener as StdListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use talentdex::web;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const INSTALL: &str = "apt-get install -y chromium chromium-driver fonts-noto-cjk";
+/// How long chromedriver may take to start listening.
+const DRIVER_START: Duration = Duration::from_secs(20);
+const WINDOW: (u32, u32) = (1280, 1000);
+
+/// A server on an ephemeral port, a chromedriver, and a browser session against them.
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    driver: Child,
+    server: tokio::task::JoinHandle<()>,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        for tool in [CHROMIUM, CHROMEDRIVER] {
+            assert!(
+                Path::new(tool).exists(),
+                "{tool} is missing: the browser tests need it ({INSTALL})"
+            );
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let app = web::router(crate::common::state());
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .await
+                .expect("the test server runs");
+        });
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + DRIVER_START;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = tempfile::tempdir().expect("a profile dir");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": CHROMIUM,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage",
+                    format!("--window-size={},{}", WINDOW.0, WINDOW.1),
+                    format!("--user-data-dir={}", profile.keep().display())],
+            }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&webdriver)
+            .await
+            .expect("a browser session");
+        Browser {
+            client,
+            base,
+            driver,
+            server,
+        }
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigate");
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// Save a screenshot of the current page as `target/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn stop(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        self.server.abort();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clause_page_shows_both_languages_and_what_beijing_changed() {
+    let b = Browser::start().await;
+    b.goto("/clause/bj2022-a1/2.9").await;
+    let zh = b.text(".sidebyside [lang=zh-Hans]").await;
+    let en = b.text(".sidebyside [lang=en]").await;
+    assert!(zh.contains("国内外高水平大学、科研机构"), "{zh}");
+    assert!(en.contains("professor (research fellow)"), "{en}");
+    assert!(b.text(".cite").await.contains("附件1 第二条第9项"));
+    let inserted = b.text(".diff ins").await;
+    assert!(!inserted.is_empty());
+    b.screenshot("clause").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn posts_table_filters_by_industry_and_degree() {
+    let b = Browser::start().await;
+    b.goto("/posts").await;
+    b.screenshot("posts").await;
+    let form = b
+        .client
+        .form(Locator::Css("form.filters"))
+        .await
+        .expect("the filter form");
+    form.set(Locator::Css("#degree"), "doctorate")
+        .await
+        .expect("choose a degree");
+    form.submit().await.expect("submit");
+    let rows = b
+        .client
+        .find_all(Locator::Css("table.posts tbody tr"))
+        .await
+        .expect("rows");
+    let mut numbers = Vec::new();
+    for r in rows {
+        numbers.push(
+            r.find(Locator::Css("td"))
+                .await
+                .expect("cell")
+                .text()
+                .await
+                .expect("text"),
+        );
+    }
+    assert_eq!(numbers, ["3", "17", "18"]);
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compare_page_lists_added_changed_and_unchanged() {
+    let b = Browser::start().await;
+    b.goto("/compare").await;
+    let legend = b.text(".legend").await;
+    assert!(legend.contains("3 added"), "{legend}");
+    let added = b.text("#bj2022-a1-4-4 .badge").await;
+    assert_eq!(added, "added");
+    b.screenshot("compare").await;
+    b.goto("/").await;
+    assert!(b.text("ul.docs").await.contains("trial ended"));
+    b.screenshot("home").await;
+    b.stop().await;
+}
