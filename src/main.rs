@@ -5,7 +5,7 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = talentdex::cli::Cli::parse();
-    talentdex::logging::init();
+    talentdex::logging::init(cli.log_format);
     match talentdex::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

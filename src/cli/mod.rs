@@ -27,8 +27,37 @@ pub struct Cli {
     /// Where the search index is built.
     #[arg(long, global = true, env = "TALENTDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
+    /// Log format on stderr: `text` for people, `json` for log pipelines.
+    #[arg(long, global = true, env = "TALENTDEX_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+pub use crate::logging::LogFormat;
+
+/// The service's limits, as flags (each also a `TALENTDEX_*` variable).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeLimits {
+    /// A request still running after this many milliseconds gets a 503 `timeout`.
+    #[arg(long, env = "TALENTDEX_TIMEOUT_MS", default_value_t = 10_000)]
+    pub timeout_ms: u64,
+    /// Requests in flight beyond this are shed with 503 and `Retry-After`.
+    #[arg(long, env = "TALENTDEX_MAX_CONCURRENCY", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrency: u32,
+    /// Request bodies larger than this many bytes get a 413.
+    #[arg(long, env = "TALENTDEX_MAX_BODY_BYTES", default_value_t = 65_536)]
+    pub max_body_bytes: usize,
+}
+
+impl From<&ServeLimits> for web::Limits {
+    fn from(l: &ServeLimits) -> Self {
+        web::Limits {
+            request_timeout: std::time::Duration::from_millis(l.timeout_ms),
+            max_concurrency: l.max_concurrency as usize,
+            max_body_bytes: l.max_body_bytes,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +67,8 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        #[command(flatten)]
+        limits: ServeLimits,
     },
     /// Validate the corpus (and build the search index).
     Index,
@@ -61,7 +92,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let corpus = load(&cli)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Serve { addr } => serve(corpus, addr),
+        Command::Serve { addr, limits } => serve(corpus, addr, (&limits).into()),
         Command::Index => {
             render::index_summary(&mut out, &corpus)?;
             Ok(())
@@ -103,10 +134,10 @@ fn load(cli: &Cli) -> Result<Corpus> {
     corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
 }
 
-fn serve(corpus: Corpus, addr: SocketAddr) -> Result<()> {
+fn serve(corpus: Corpus, addr: SocketAddr, limits: web::Limits) -> Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        web::serve(web::AppState::new(corpus), addr)
+        web::serve(web::AppState::with_limits(corpus, limits), addr)
             .await
             .with_context(|| format!("cannot serve on {addr}"))
     })

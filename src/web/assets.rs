@@ -7,9 +7,6 @@ use axum::response::{IntoResponse, Response};
 
 use super::pages::PageError;
 
-/// Long enough for browsers to keep assets between pages; names change with content via deploys.
-const CACHE_CONTROL: &str = "public, max-age=3600";
-
 /// (name, content type, body)
 const ASSETS: [(&str, &str, &str); 2] = [
     (
@@ -29,12 +26,5 @@ pub async fn asset(Path(name): Path<String>) -> Result<Response, PageError> {
         .iter()
         .find(|(n, _, _)| *n == name)
         .ok_or_else(|| PageError::not_found(format!("No asset `{name}`.")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, *content_type),
-            (header::CACHE_CONTROL, CACHE_CONTROL),
-        ],
-        *body,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, *content_type)], *body).into_response())
 }

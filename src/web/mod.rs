@@ -6,6 +6,9 @@ mod api;
 mod assets;
 mod error;
 mod extract;
+mod layers;
+mod metrics;
+mod ops;
 mod pages;
 mod security;
 
@@ -16,6 +19,8 @@ use axum::Router;
 use axum::routing::get;
 
 pub use error::ApiError;
+pub use layers::Limits;
+pub use metrics::Metrics;
 
 use crate::model::Corpus;
 
@@ -23,20 +28,33 @@ use crate::model::Corpus;
 #[derive(Clone)]
 pub struct AppState {
     pub corpus: Arc<Corpus>,
+    pub limits: Limits,
+    pub metrics: Arc<Metrics>,
+    /// Permits for requests in flight; `Limits::max_concurrency` of them.
+    inflight: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(corpus: Corpus) -> Self {
+        Self::with_limits(corpus, Limits::default())
+    }
+
+    pub fn with_limits(corpus: Corpus, limits: Limits) -> Self {
         Self {
             corpus: Arc::new(corpus),
+            limits,
+            metrics: Arc::new(Metrics::default()),
+            inflight: Arc::new(tokio::sync::Semaphore::new(limits.max_concurrency)),
         }
     }
 }
 
 /// The whole HTTP app, without binding a socket (tests drive it with `oneshot`).
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/healthz", get(api::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
         .route("/api/documents", get(api::documents))
         .route("/api/clauses", get(api::clauses))
         .route("/api/clauses/{*id}", get(api::clause))
@@ -48,9 +66,8 @@ pub fn router(state: AppState) -> Router {
         .route("/posts/{n}", get(pages::post))
         .route("/compare", get(pages::compare_page))
         .route("/static/{name}", get(assets::asset))
-        .fallback(fallback)
-        .layer(axum::middleware::map_response(security::headers))
-        .with_state(state)
+        .fallback(fallback);
+    layers::apply(routes, state)
 }
 
 /// Unknown API routes get a JSON 404; anything else an HTML one.
