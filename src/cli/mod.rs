@@ -1,6 +1,7 @@
 //! CLI: the edge of the program. The clap commands of `talentdex` and what each runs; errors
 //! become `anyhow` with context here and nowhere else.
 
+mod cite;
 mod render;
 
 use std::net::SocketAddr;
@@ -47,6 +48,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Resolve a citation (`附件1第二条第8项`, `Annex 2, No. 6`) to its clause ID.
+    Cite {
+        /// The citation; several words are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// List clauses, optionally of one document.
     Clauses {
         #[arg(long)]
@@ -78,6 +87,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 render::clause(&mut out, &corpus, clause)
             }
         }
+        Command::Cite { text, json } => cite::run(&mut out, &corpus, &text, json),
         Command::Clauses { doc, json } => {
             if let Some(d) = &doc
                 && corpus.document(d).is_none()

@@ -1,0 +1,379 @@
+//! Citation, step 3: the grammar. A citation is an optional document part (`docref`) followed by
+//! numbered components — `第二条`, `（二）`, `二、`, `第8项`, `序号8`, `8`, `II`, `.8`, `(8)`,
+//! `Category II`, `item 8`, `No. 6`, `#6`, `art. 3` — and a post part by name. Each component says
+//! which level it marks, where its form says so; `resolve` fits them to a document's levels.
+
+use std::ops::Range;
+
+use super::aliases::{
+    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, Strength,
+};
+use super::docref::doc_part;
+use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk};
+
+/// The most normalised characters one citation may span (the longest English title is ~240).
+pub(crate) const MAX_CITATION_CHARS: usize = 400;
+/// Components in one citation, at most (documents have two levels; a margin for typos).
+const MAX_COMPONENTS: usize = 6;
+
+/// The level a component marks, from its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// An article or category: 第二条, （二）, 二、, II, Category II, art. 3.
+    Division,
+    /// An item or post: 第8项, 序号8, item 8, No. 6, #6.
+    Item,
+    /// A post's requirement part, by name: 职业能力要求.
+    Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Component {
+    pub n: u32,
+    /// `None` for a bare number, which takes the next level down.
+    pub level: Option<Level>,
+}
+
+/// Which document a citation names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DocRef {
+    /// A document ID: from the alias table, an annex number or written as an ID.
+    Id(String),
+    /// A document we do not hold (《民法典》, 国发〔2021〕24号, 附件3), by what was written.
+    Unknown(String),
+}
+
+/// Whether the input is one citation (resolve) or a passage citations are found in (link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Whole,
+    Passage,
+}
+
+/// A citation read from the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub span: Range<usize>,
+    pub doc: Option<DocRef>,
+    pub components: Vec<Component>,
+}
+
+/// Where a component stands, which decides the forms it may take.
+#[derive(Clone, Copy)]
+struct Place {
+    mode: Mode,
+    /// The level of the component before it in this citation, if any (`Some(None)`: a bare one).
+    prev: Option<Option<Level>>,
+    after_doc: bool,
+    after_separator: bool,
+}
+
+impl Place {
+    fn first(&self) -> bool {
+        self.prev.is_none()
+    }
+    /// Forms that only make sense inside a citation (II, （二）, 二、) may start one here.
+    fn loose_start_ok(&self) -> bool {
+        !self.first() || self.after_doc || self.mode == Mode::Whole
+    }
+}
+
+/// Parse one citation starting exactly at `pos`.
+pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed> {
+    let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
+    let part = doc_part(&mut cur);
+    let mut end = cur.pos;
+    if let Some(part) = &part
+        && let Some(path) = &part.id_path
+    {
+        return Some(Parsed {
+            span: pos..end,
+            doc: Some(part.doc.clone()),
+            components: path.clone(),
+        });
+    }
+    let components = components(&mut cur, &mut end, mode, part.is_some(), None);
+    let weak_alone = part
+        .as_ref()
+        .is_some_and(|p| p.strength == Strength::Weak && components.is_empty());
+    if (part.is_none() && components.is_empty()) || (weak_alone && mode == Mode::Passage) {
+        return None;
+    }
+    Some(Parsed {
+        span: pos..end,
+        doc: part.map(|p| p.doc),
+        components,
+    })
+}
+
+/// A component continuing a list after a citation whose last component had `level`:
+/// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`.
+pub(crate) fn parse_continuation(chars: &[char], pos: usize, level: Level) -> Option<Parsed> {
+    let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
+    cur.skip_spaces();
+    let joined = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m)) || cur.eat_word(LIST_WORDS).is_some();
+    if !joined {
+        return None;
+    }
+    cur.skip_spaces();
+    let start = cur.pos;
+    let mut end;
+    let components = if let Some(n) = cur.roman() {
+        let first = Component {
+            n,
+            level: Some(Level::Division),
+        };
+        end = cur.pos;
+        components(&mut cur, &mut end, Mode::Passage, true, Some(first))
+    } else {
+        let n = cur.arabic()?;
+        if level == Level::Part || prose_follows(&cur) {
+            return None;
+        }
+        end = cur.pos;
+        vec![Component {
+            n,
+            level: Some(level),
+        }]
+    };
+    Some(Parsed {
+        span: start..end,
+        doc: None,
+        components,
+    })
+}
+
+/// Read components while they come; `end` moves past each one read.
+fn components(
+    cur: &mut Cursor,
+    end: &mut usize,
+    mode: Mode,
+    after_doc: bool,
+    first: Option<Component>,
+) -> Vec<Component> {
+    let mut out: Vec<Component> = first.into_iter().collect();
+    while out.len() < MAX_COMPONENTS {
+        let save = cur.pos;
+        let after_separator = !out.is_empty() || after_doc;
+        let separated = after_separator && separator(cur);
+        let place = Place {
+            mode,
+            prev: out.last().map(|c| c.level),
+            after_doc,
+            after_separator: separated,
+        };
+        match component(cur, place) {
+            Some(c) => {
+                out.push(c);
+                *end = cur.pos;
+            }
+            None => {
+                cur.pos = save;
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Spaces and at most one of `,` `，` `:` `：` between two parts; whether anything but spaces.
+fn separator(cur: &mut Cursor) -> bool {
+    cur.skip_spaces();
+    let mark = cur.eat_any(&[',', '，', ':', '：']).is_some();
+    cur.skip_spaces();
+    mark
+}
+
+fn component(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let save = cur.pos;
+    let found = ordinal(cur)
+        .or_else(|| serial(cur))
+        .or_else(|| part(cur, place))
+        .or_else(|| english(cur, place))
+        .or_else(|| parenthesised(cur, place))
+        .or_else(|| enumerated(cur, place))
+        .or_else(|| dotted(cur, place))
+        .or_else(|| bare(cur, place));
+    if found.is_none() {
+        cur.pos = save;
+    }
+    found
+}
+
+/// `第二条`, `第二类`, `第8项`, `第 八 项`.
+fn ordinal(cur: &mut Cursor) -> Option<Component> {
+    let save = cur.pos;
+    let found = cur.eat('第') && {
+        cur.skip_spaces();
+        true
+    };
+    let number = found
+        .then(|| cur.number(&[Script::Arabic, Script::Chinese]))
+        .flatten();
+    let level = number.and_then(|_| {
+        cur.skip_spaces();
+        match cur.bump()? {
+            '条' | '类' => Some(Level::Division),
+            '项' => Some(Level::Item),
+            _ => None,
+        }
+    });
+    match (number, level) {
+        (Some((n, _)), Some(level)) => Some(Component {
+            n,
+            level: Some(level),
+        }),
+        _ => {
+            cur.pos = save;
+            None
+        }
+    }
+}
+
+/// `序号8`, `序号：8`.
+fn serial(cur: &mut Cursor) -> Option<Component> {
+    if !cur.eat_str("序号") {
+        return None;
+    }
+    cur.skip_spaces();
+    cur.eat_any(&[':', '：']);
+    cur.skip_spaces();
+    let n = cur.arabic()?;
+    Some(Component {
+        n,
+        level: Some(Level::Item),
+    })
+}
+
+/// A post part by name, after an item or a bare number: `职业能力要求`, `ability requirements`.
+fn part(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let after_item = matches!(place.prev, Some(Some(Level::Item) | None));
+    if !after_item {
+        return None;
+    }
+    let n = aliases::part_name(cur)?;
+    Some(Component {
+        n,
+        level: Some(Level::Part),
+    })
+}
+
+/// `Category II`, `art. 3`, `item 8`, `No. 6`, `#6`, and a bare Roman numeral `II`.
+fn english(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if cur.eat('#') {
+        cur.skip_spaces();
+        let n = cur.arabic()?;
+        return Some(Component {
+            n,
+            level: Some(Level::Item),
+        });
+    }
+    let (word, len) = cur.peek_word()?;
+    let (level, scripts): (Level, &[Script]) = if DIVISION_WORDS.contains(&word.as_str()) {
+        (Level::Division, &[Script::Arabic, Script::Roman])
+    } else if ITEM_WORDS.contains(&word.as_str()) {
+        (Level::Item, &[Script::Arabic])
+    } else {
+        if !place.loose_start_ok() {
+            return None;
+        }
+        let n = cur.roman()?;
+        return Some(Component {
+            n,
+            level: Some(Level::Division),
+        });
+    };
+    cur.pos += len;
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        cur.eat('.');
+    }
+    cur.skip_spaces();
+    let (n, _) = cur.number(scripts)?;
+    Some(Component {
+        n,
+        level: Some(level),
+    })
+}
+
+/// `（二）` marks a category; `(8)` is a bare number (`II(8)`).
+fn parenthesised(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if !cur.eat('(') {
+        return None;
+    }
+    cur.skip_spaces();
+    let (n, script) = cur.number(&[Script::Chinese, Script::Arabic])?;
+    cur.skip_spaces();
+    if !cur.eat(')') {
+        return None;
+    }
+    match script {
+        Script::Chinese if place.loose_start_ok() => Some(Component {
+            n,
+            level: Some(Level::Division),
+        }),
+        Script::Arabic if !place.first() => Some(Component { n, level: None }),
+        _ => None,
+    }
+}
+
+/// `二、` as the first component: category 二.
+fn enumerated(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if !place.first() || !place.loose_start_ok() || !cur.peek().is_some_and(is_chinese_digit) {
+        return None;
+    }
+    let n = cur.chinese()?;
+    cur.eat('、').then_some(Component {
+        n,
+        level: Some(Level::Division),
+    })
+}
+
+/// `.8` right after a component (`II.8`, `2.8`).
+fn dotted(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if place.first() || place.after_separator || !cur.eat('.') {
+        return None;
+    }
+    let n = cur.arabic()?;
+    Some(Component { n, level: None })
+}
+
+/// A bare number: after a component (`（二）8`, `II, 8`), or right after a document with nothing
+/// but spaces between (`附件1 2.8`), and not the start of prose (`附件1 2023年`, `Annex 2, 6 posts`).
+fn bare(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let allowed = !place.first() || (place.after_doc && !place.after_separator);
+    if !allowed {
+        return None;
+    }
+    let n = cur.arabic()?;
+    if prose_follows(cur) {
+        return None;
+    }
+    Some(Component { n, level: None })
+}
+
+/// Whether a word of prose follows (after spaces): a letter or a Chinese character that does not
+/// go on with a citation.
+fn prose_follows(cur: &Cursor) -> bool {
+    let mut probe = *cur;
+    probe.skip_spaces();
+    let Some(c) = probe.peek() else {
+        return false;
+    };
+    if c == '.' && probe.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if c.is_ascii_alphabetic() {
+        let continues = probe
+            .peek_word()
+            .is_some_and(|(w, _)| LIST_WORDS.contains(&w.as_str()))
+            || aliases::part_name(&mut probe).is_some();
+        return !continues;
+    }
+    if is_cjk(c) {
+        let continues = LIST_MARKS_ZH.iter().any(|m| probe.eat_str(m))
+            || matches!(c, '第' | '序')
+            || aliases::part_name(&mut probe).is_some();
+        return !continues;
+    }
+    false
+}
