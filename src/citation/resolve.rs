@@ -79,13 +79,17 @@ impl<'a> Resolver<'a> {
             }
             Some(DocRef::Id(id)) => match self.corpus.document(id) {
                 None => Outcome::not_found(format!("no document `{id}`")),
-                Some(_) => {
+                Some(document) => {
                     let (clauses, path) = self.in_document(id, components, context);
                     let mut outcome = outcome(clauses);
-                    outcome.path = path;
                     if outcome.status == Status::NotFound {
-                        outcome.reason = Some(format!("no such clause in `{id}`"));
+                        let name = &document.short.en;
+                        outcome.reason = Some(match &path {
+                            Some(p) => format!("{name} has no clause `{id}/{}`", join(p)),
+                            None => format!("{name} has no clause numbered like that"),
+                        });
                     }
+                    outcome.path = path;
                     outcome
                 }
             },
