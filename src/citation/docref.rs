@@ -6,7 +6,7 @@ use super::aliases::{
     self, ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ANNEXES, CATEGORY_A_DOC,
     CATEGORY_A_WORDS, NOTICE, Strength,
 };
-use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk, is_closer, is_opener};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk, is_closer, is_quote};
 use super::parse::{Component, DocRef};
 
 /// Opening quotes before a name, at most.
@@ -55,7 +55,7 @@ pub(crate) fn doc_part(cur: &mut Cursor) -> Option<DocPart> {
 fn quoted(cur: &mut Cursor) -> Option<DocPart> {
     let mut openers = Vec::new();
     while openers.len() < MAX_OPENERS
-        && let Some(c) = cur.peek().filter(|c| is_opener(*c))
+        && let Some(c) = cur.peek().filter(|c| is_quote(*c))
     {
         cur.bump();
         cur.skip_spaces();

@@ -5,7 +5,7 @@
 //! too — the clauses cited after them are theirs — but are not reported.
 
 use super::aliases::may_start_name;
-use super::lexer::{is_cjk, is_opener};
+use super::lexer::{is_cjk, is_quote};
 use super::normalize::Normalized;
 use super::parse::{DocRef, Mode, Parsed, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
@@ -29,7 +29,7 @@ fn may_start(chars: &[char], i: usize) -> bool {
     if c.is_ascii_alphabetic() {
         return i == 0 || !chars[i - 1].is_ascii_alphanumeric();
     }
-    matches!(c, '第' | '序' | '附' | '#') || is_opener(c) || is_cjk(c) || may_start_name(c)
+    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_cjk(c) || may_start_name(c)
 }
 
 pub(crate) fn find_all<'a>(resolver: &Resolver<'a>, text: &Normalized) -> Vec<Found<'a>> {
@@ -47,15 +47,12 @@ pub(crate) fn find_all<'a>(resolver: &Resolver<'a>, text: &Normalized) -> Vec<Fo
             continue;
         };
         i = parsed.span.end;
-        let mut last_level = parsed.components.last().and_then(|c| c.level);
+        let mut level = parsed.components.last().and_then(|c| c.level);
         let reported = take(resolver, &mut context, parsed, &mut found);
         // A list goes on only after a citation that was reported.
-        while reported && let Some(level) = last_level {
-            let Some(next) = parse_continuation(chars, i, level) else {
-                break;
-            };
+        while reported && let Some(next) = parse_continuation(chars, i, level) {
             i = next.span.end;
-            last_level = next.components.last().and_then(|c| c.level).or(Some(level));
+            level = next.components.last().and_then(|c| c.level).or(level);
             take(resolver, &mut context, next, &mut found);
         }
     }

@@ -108,7 +108,11 @@ pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed>
 
 /// A component continuing a list after a citation whose last component had `level`:
 /// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`.
-pub(crate) fn parse_continuation(chars: &[char], pos: usize, level: Level) -> Option<Parsed> {
+pub(crate) fn parse_continuation(
+    chars: &[char],
+    pos: usize,
+    level: Option<Level>,
+) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
     let joined = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m)) || cur.eat_word(LIST_WORDS).is_some();
@@ -126,8 +130,9 @@ pub(crate) fn parse_continuation(chars: &[char], pos: usize, level: Level) -> Op
         end = cur.pos;
         components(&mut cur, &mut end, Mode::Passage, true, Some(first))
     } else {
+        let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
-        if level == Level::Part || prose_follows(&cur) {
+        if prose_follows(&cur) {
             return None;
         }
         end = cur.pos;
