@@ -3,6 +3,7 @@
 //! passages (`link`), the HTTP API and property tests in the submodules.
 
 mod api;
+mod cli;
 mod link;
 mod props;
 
@@ -39,6 +40,7 @@ const TABLE: &[(&str, Status, &[&str])] = &[
     ("附件2第6项", Found, &["bj2022-a2/6"]),
     ("附件2序号6", Found, &["bj2022-a2/6"]),
     ("附件2 序号：6", Found, &["bj2022-a2/6"]),
+    // Regression: the alias table's own names must be normalised too, or （试行） never matched.
     (
         "《北京市外籍\"急需紧缺\"人才岗位目录（试行）》第6项",
         Found,
@@ -143,6 +145,19 @@ const TABLE: &[(&str, Status, &[&str])] = &[
         "National Category A criteria, III.9",
         Found,
         &["cn2017-a/3.9"],
+    ),
+    // English written outside in.
+    ("Article 3 of the Notice", Found, &["bj2022/3"]),
+    (
+        "item 8 of Category II of Annex 1",
+        Found,
+        &["bj2022-a1/2.8"],
+    ),
+    ("No. 6 of Annex 2", Found, &["bj2022-a2/6"]),
+    (
+        "item 8 of Category II",
+        Ambiguous,
+        &["bj2022-a1/2.8", "cn2017-a/2.8"],
     ),
     // Canonical IDs resolve to themselves.
     ("bj2022-a1/2.8", Found, &["bj2022-a1/2.8"]),

@@ -149,6 +149,8 @@ pub(crate) const DIVISION_WORDS: &[&str] = &[
 pub(crate) const ITEM_WORDS: &[&str] = &["item", "items", "no", "nos", "number", "nr", "post"];
 /// Abbreviations among those words, which take an optional dot.
 pub(crate) const ABBREVIATIONS: &[&str] = &["cat", "sec", "art", "arts", "no", "nos", "nr"];
+/// Words before the larger unit in English written outside in (`item 8 of Annex 1`).
+pub(crate) const OF_WORDS: &[&str] = &["of", "in", "under"];
 /// Words joining citations in a list (`II.8 and II.9`).
 pub(crate) const LIST_WORDS: &[&str] = &["and", "or"];
 /// Chinese words and marks joining citations in a list (`第8项、第9项`).

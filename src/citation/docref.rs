@@ -13,8 +13,10 @@ use super::parse::{Component, DocRef};
 const MAX_OPENERS: usize = 2;
 /// The issuer's abbreviation in a document number (`国发` in `国发〔2021〕24号`), at most.
 const MAX_ISSUER_CHARS: usize = 8;
-/// Digits of a document number's year.
+/// Digits of a canonical ID's year (`2022` in `bj2022`).
 const YEAR_DIGITS: usize = 4;
+/// A document number's year (`〔2021〕`) has four digits.
+const MIN_YEAR: u32 = 1000;
 /// The longest title in 《》 read as the name of a document we do not hold.
 const MAX_TITLE_CHARS: usize = 80;
 /// Letters before the year of a canonical ID (`bj` in `bj2022`), at most.
@@ -284,24 +286,23 @@ fn document_number(cur: &mut Cursor) -> Option<DocRef> {
     if issuer == 0 {
         return None;
     }
-    for offset in 1..issuer {
-        let mut probe = *cur;
-        probe.pos += offset;
-        if aliases::doc_name(&mut probe).is_some() {
-            return None;
-        }
-    }
     cur.pos += issuer;
     cur.skip_spaces();
     let year_ok = cur.eat_any(&['(', '[', '〔', '【']).is_some()
-        && cur.arabic().is_some_and(|y| y >= 1000)
+        && cur.arabic().is_some_and(|y| y >= MIN_YEAR)
         && cur.eat_any(&[')', ']', '〕', '】']).is_some();
     let number_ok = year_ok && {
         cur.skip_spaces();
         cur.eat('第');
         cur.arabic().is_some() && cur.eat('号')
     };
-    if !number_ok {
+    let known_inside = number_ok
+        && (1..issuer).any(|offset| {
+            let mut probe = *cur;
+            probe.pos = save + offset;
+            aliases::doc_name(&mut probe).is_some()
+        });
+    if !number_ok || known_inside {
         cur.pos = save;
         return None;
     }

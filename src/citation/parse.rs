@@ -6,9 +6,9 @@
 use std::ops::Range;
 
 use super::aliases::{
-    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, Strength,
+    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, OF_WORDS, Strength,
 };
-use super::docref::doc_part;
+use super::docref::{DocPart, doc_part};
 use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk};
 
 /// The most normalised characters one citation may span (the longest English title is ~240).
@@ -92,7 +92,11 @@ pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed>
             components: path.clone(),
         });
     }
-    let components = components(&mut cur, &mut end, mode, part.is_some(), None);
+    let mut components = components(&mut cur, &mut end, mode, part.is_some(), None);
+    let mut part = part;
+    if part.is_none() && !components.is_empty() {
+        part = reversed(&mut cur, &mut end, mode, &mut components);
+    }
     let weak_alone = part
         .as_ref()
         .is_some_and(|p| p.strength == Strength::Weak && components.is_empty());
@@ -104,6 +108,45 @@ pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed>
         doc: part.map(|p| p.doc),
         components,
     })
+}
+
+/// English written outside in: `item 8 of Category II of Annex 1`, `Article 3 of the Notice`.
+/// Moves the outer components in front and returns the document named last, if any.
+fn reversed(
+    cur: &mut Cursor,
+    end: &mut usize,
+    mode: Mode,
+    components: &mut Vec<Component>,
+) -> Option<DocPart> {
+    let mut outer: Vec<Vec<Component>> = Vec::new();
+    let mut doc = None;
+    while components.len() + outer.iter().map(Vec::len).sum::<usize>() < MAX_COMPONENTS {
+        let save = cur.pos;
+        cur.skip_spaces();
+        if cur.eat_word(OF_WORDS).is_none() {
+            cur.pos = save;
+            break;
+        }
+        cur.skip_spaces();
+        if let Some(part) = doc_part(cur).filter(|p| p.id_path.is_none()) {
+            doc = Some(part);
+            *end = cur.pos;
+            break;
+        }
+        let mut group_end = cur.pos;
+        let group = self::components(cur, &mut group_end, mode, false, None);
+        if group.is_empty() {
+            cur.pos = save;
+            break;
+        }
+        cur.pos = group_end;
+        *end = group_end;
+        outer.push(group);
+    }
+    for group in outer {
+        components.splice(0..0, group);
+    }
+    doc
 }
 
 /// A component continuing a list after a citation whose last component had `level`:

@@ -58,6 +58,8 @@ fn spans_are_code_points_of_the_original_text() {
     assert_eq!(found[1].4, Some("bj2022-a2/6"));
 }
 
+/// Regression: a list once went on only after a marked component, so `II.9` after `II.8` (whose
+/// `.8` is a bare number) was dropped.
 #[test]
 fn english_lists_continue_the_citation_before_them() {
     let text = "Under Annex 1, II.8 and II.9, and Annex 2, items 6 and 7, applicants qualify.";
@@ -68,6 +70,24 @@ fn english_lists_continue_the_citation_before_them() {
             Some("bj2022-a1/2.9"),
             Some("bj2022-a2/6"),
             Some("bj2022-a2/7")
+        ]
+    );
+}
+
+/// English often names the document last; the document still belongs to the citation and
+/// becomes the context of the next one.
+#[test]
+fn english_written_outside_in_names_its_document_last() {
+    let text = "Article 3 of the Notice sets the trial; item 8 of Category II of Annex 1 and item 9 \
+                apply.";
+    let found = spans(text);
+    let got: Vec<(&str, Option<&str>)> = found.iter().map(|c| (c.2.as_str(), c.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Article 3 of the Notice", Some("bj2022/3")),
+            ("item 8 of Category II of Annex 1", Some("bj2022-a1/2.8")),
+            ("item 9", Some("bj2022-a1/2.9")),
         ]
     );
 }
@@ -126,6 +146,7 @@ fn a_not_found_citation_is_reported_with_its_span() {
 }
 
 /// The notice's own article 1 cites the other three documents by title, by number and as annexes.
+/// Regression: brackets were read as quotes, so `（附件1）` was cited with its brackets.
 #[test]
 fn the_notice_links_the_documents_it_names() {
     let text = &corpus().clause("bj2022/1").unwrap().text.zh;
