@@ -46,7 +46,7 @@ pub(crate) fn find_all<'a>(resolver: &Resolver<'a>, text: &Normalized) -> Vec<Fo
             i += 1;
             continue;
         };
-        i = parsed.span.end;
+        i = parsed.span.end.max(i + 1);
         let mut level = parsed.components.last().and_then(|c| c.level);
         let reported = take(resolver, &mut context, parsed, &mut found);
         // A list goes on only after a citation that was reported.

@@ -158,8 +158,11 @@ pub(crate) fn parse_continuation(
 ) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
-    let joined = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m)) || cur.eat_word(LIST_WORDS).is_some();
-    if !joined {
+    let mark = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m));
+    cur.skip_spaces();
+    // `II.8 and II.9`, `II.8, II.9`, and the serial comma `II.8, and II.9`.
+    let word = cur.eat_word(LIST_WORDS).is_some();
+    if !mark && !word {
         return None;
     }
     cur.skip_spaces();
@@ -171,7 +174,13 @@ pub(crate) fn parse_continuation(
             level: Some(Level::Division),
         };
         end = cur.pos;
-        components(&mut cur, &mut end, Mode::Passage, true, Some(first))
+        let components = components(&mut cur, &mut end, Mode::Passage, true, Some(first));
+        cur.pos = end;
+        // `… and I think`: a lone pronoun is not category I.
+        if prose_follows(&cur) {
+            return None;
+        }
+        components
     } else {
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
@@ -202,8 +211,8 @@ fn components(
     let mut out: Vec<Component> = first.into_iter().collect();
     while out.len() < MAX_COMPONENTS {
         let save = cur.pos;
-        let after_separator = !out.is_empty() || after_doc;
-        let separated = after_separator && separator(cur);
+        let may_separate = !out.is_empty() || after_doc;
+        let separated = may_separate && separator(cur);
         let place = Place {
             mode,
             prev: out.last().map(|c| c.level),

@@ -62,7 +62,7 @@ fn spans_are_code_points_of_the_original_text() {
 /// `.8` is a bare number) was dropped.
 #[test]
 fn english_lists_continue_the_citation_before_them() {
-    let text = "Under Annex 1, II.8 and II.9, and Annex 2, items 6 and 7, applicants qualify.";
+    let text = "Under Annex 1, II.8, and II.9, and Annex 2, items 6 and 7, applicants qualify.";
     assert_eq!(
         ids(text),
         [
