@@ -4,12 +4,13 @@
 //! (`link`, with code-point spans into the text as sent).
 //!
 //! The pipeline inside: `normalize` (NFKC with a map back to original offsets) → `lexer` (numerals,
-//! words) → `parse` with `docref` and the `aliases` tables (the grammar) → `resolve` (fit to the
+//! words) → `parse` with `docref`, `forms` and the `aliases` tables (the grammar) → `resolve` (fit to the
 //! corpus) → `link` (passages, short forms). Every step is a hand-written scanner that reads each
 //! character a bounded number of times: no regular expressions, no backtracking blow-up.
 
 mod aliases;
 mod docref;
+mod forms;
 mod lexer;
 mod link;
 mod normalize;
