@@ -1,7 +1,8 @@
 //! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
-//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `web`, with
-//! `cli` at the edge.
+//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `citation` →
+//! `web`, with `cli` at the edge.
 
+pub mod citation;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

@@ -4,5 +4,6 @@ mod common;
 
 mod api;
 mod browser;
+mod citation;
 mod corpus;
 mod ops;

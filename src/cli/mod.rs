@@ -1,6 +1,7 @@
 //! CLI: the edge of the program. The clap commands of `talentdex` and what each runs; errors
 //! become `anyhow` with context here and nowhere else.
 
+mod cite;
 mod render;
 
 use std::net::SocketAddr;
@@ -46,7 +47,7 @@ pub struct ServeLimits {
     #[arg(long, env = "TALENTDEX_MAX_CONCURRENCY", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_concurrency: u32,
     /// Request bodies larger than this many bytes get a 413.
-    #[arg(long, env = "TALENTDEX_MAX_BODY_BYTES", default_value_t = 65_536)]
+    #[arg(long, env = "TALENTDEX_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,
 }
 
@@ -75,6 +76,14 @@ pub enum Command {
     /// Show one clause by its ID (`bj2022-a1/2.8`).
     Clause {
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve a citation (`附件1第二条第8项`, `Annex 2, No. 6`) to its clause ID.
+    Cite {
+        /// The citation; several words are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -109,6 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 render::clause(&mut out, &corpus, clause)
             }
         }
+        Command::Cite { text, json } => cite::run(&mut out, &corpus, &text, json),
         Command::Clauses { doc, json } => {
             if let Some(d) = &doc
                 && corpus.document(d).is_none()

@@ -44,7 +44,7 @@ impl Default for Limits {
         Self {
             request_timeout: Duration::from_secs(10),
             max_concurrency: 1024,
-            max_body_bytes: 64 * 1024,
+            max_body_bytes: 1024 * 1024,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod api;
 mod assets;
+mod cite;
 mod error;
 mod extract;
 mod layers;
@@ -16,7 +17,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub use error::ApiError;
 pub use layers::Limits;
@@ -60,6 +61,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
+        .route("/api/resolve", get(cite::resolve))
+        .route(
+            "/api/link",
+            post(cite::link).fallback(cite::method_not_allowed),
+        )
+        .route("/cite", get(cite::page_without_citation))
+        .route("/cite/", get(cite::page_without_citation))
+        .route("/cite/{*text}", get(cite::page))
         .route("/", get(pages::home))
         .route("/clause/{*id}", get(pages::clause))
         .route("/posts", get(pages::posts))

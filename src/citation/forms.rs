@@ -1,0 +1,221 @@
+//! Citation, step 3b: the forms one numbered component takes — `第二条`, `（二）`, `二、`, `第8项`,
+//! `序号8`, `8`, `II`, `.8`, `(8)`, `Category II`, `item 8`, `No. 6`, `#6`, `art. 3`, and a post
+//! part by name — and which of them may stand where.
+
+use super::aliases::{self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk};
+use super::parse::{Component, Level, Mode};
+
+/// Where a component stands, which decides the forms it may take.
+#[derive(Clone, Copy)]
+pub(crate) struct Place {
+    pub mode: Mode,
+    /// The level of the component before it in this citation, if any (`Some(None)`: a bare one).
+    pub prev: Option<Option<Level>>,
+    pub after_doc: bool,
+    pub after_separator: bool,
+}
+
+impl Place {
+    fn first(&self) -> bool {
+        self.prev.is_none()
+    }
+    /// Forms that only make sense inside a citation (II, （二）, 二、) may start one here.
+    fn loose_start_ok(&self) -> bool {
+        !self.first() || self.after_doc || self.mode == Mode::Whole
+    }
+}
+
+pub(crate) fn component(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let save = cur.pos;
+    let found = ordinal(cur)
+        .or_else(|| serial(cur))
+        .or_else(|| part(cur, place))
+        .or_else(|| english(cur, place))
+        .or_else(|| parenthesised(cur, place))
+        .or_else(|| enumerated(cur, place))
+        .or_else(|| dotted(cur, place))
+        .or_else(|| bare(cur, place));
+    if found.is_none() {
+        cur.pos = save;
+    }
+    found
+}
+
+/// `第二条`, `第二类`, `第8项`, `第 八 项`.
+fn ordinal(cur: &mut Cursor) -> Option<Component> {
+    let save = cur.pos;
+    let found = cur.eat('第') && {
+        cur.skip_spaces();
+        true
+    };
+    let number = found
+        .then(|| cur.number(&[Script::Arabic, Script::Chinese]))
+        .flatten();
+    let level = number.and_then(|_| {
+        cur.skip_spaces();
+        match cur.bump()? {
+            '条' | '类' => Some(Level::Division),
+            '项' => Some(Level::Item),
+            _ => None,
+        }
+    });
+    match (number, level) {
+        (Some((n, _)), Some(level)) => Some(Component {
+            n,
+            level: Some(level),
+        }),
+        _ => {
+            cur.pos = save;
+            None
+        }
+    }
+}
+
+/// `序号8`, `序号：8`.
+fn serial(cur: &mut Cursor) -> Option<Component> {
+    if !cur.eat_str("序号") {
+        return None;
+    }
+    cur.skip_spaces();
+    cur.eat_any(&[':', '：']);
+    cur.skip_spaces();
+    let n = cur.arabic()?;
+    Some(Component {
+        n,
+        level: Some(Level::Item),
+    })
+}
+
+/// A post part by name, after an item or a bare number: `职业能力要求`, `ability requirements`.
+fn part(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let after_item = matches!(place.prev, Some(Some(Level::Item) | None));
+    if !after_item {
+        return None;
+    }
+    let n = aliases::part_name(cur)?;
+    Some(Component {
+        n,
+        level: Some(Level::Part),
+    })
+}
+
+/// `Category II`, `art. 3`, `item 8`, `No. 6`, `#6`, and a bare Roman numeral `II`.
+fn english(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if cur.eat('#') {
+        cur.skip_spaces();
+        let n = cur.arabic()?;
+        return Some(Component {
+            n,
+            level: Some(Level::Item),
+        });
+    }
+    let (word, len) = cur.peek_word()?;
+    let (level, scripts): (Level, &[Script]) = if DIVISION_WORDS.contains(&word.as_str()) {
+        (Level::Division, &[Script::Arabic, Script::Roman])
+    } else if ITEM_WORDS.contains(&word.as_str()) {
+        (Level::Item, &[Script::Arabic])
+    } else {
+        if !place.loose_start_ok() {
+            return None;
+        }
+        let n = cur.roman()?;
+        return Some(Component {
+            n,
+            level: Some(Level::Division),
+        });
+    };
+    cur.pos += len;
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        cur.eat('.');
+    }
+    cur.skip_spaces();
+    let (n, _) = cur.number(scripts)?;
+    Some(Component {
+        n,
+        level: Some(level),
+    })
+}
+
+/// `（二）` marks a category; `(8)` is a bare number (`II(8)`).
+fn parenthesised(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if !cur.eat('(') {
+        return None;
+    }
+    cur.skip_spaces();
+    let (n, script) = cur.number(&[Script::Chinese, Script::Arabic])?;
+    cur.skip_spaces();
+    if !cur.eat(')') {
+        return None;
+    }
+    match script {
+        Script::Chinese if place.loose_start_ok() => Some(Component {
+            n,
+            level: Some(Level::Division),
+        }),
+        Script::Arabic if !place.first() => Some(Component { n, level: None }),
+        _ => None,
+    }
+}
+
+/// `二、` as the first component: category 二.
+fn enumerated(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if !place.first() || !place.loose_start_ok() || !cur.peek().is_some_and(is_chinese_digit) {
+        return None;
+    }
+    let n = cur.chinese()?;
+    cur.eat('、').then_some(Component {
+        n,
+        level: Some(Level::Division),
+    })
+}
+
+/// `.8` right after a component (`II.8`, `2.8`).
+fn dotted(cur: &mut Cursor, place: Place) -> Option<Component> {
+    if place.first() || place.after_separator || !cur.eat('.') {
+        return None;
+    }
+    let n = cur.arabic()?;
+    Some(Component { n, level: None })
+}
+
+/// A bare number: after a component (`（二）8`, `II, 8`), or right after a document with nothing
+/// but spaces between (`附件1 2.8`), and not the start of prose (`附件1 2023年`, `Annex 2, 6 posts`).
+fn bare(cur: &mut Cursor, place: Place) -> Option<Component> {
+    let allowed = !place.first() || (place.after_doc && !place.after_separator);
+    if !allowed {
+        return None;
+    }
+    let n = cur.arabic()?;
+    if prose_follows(cur) {
+        return None;
+    }
+    Some(Component { n, level: None })
+}
+
+/// Whether a word of prose follows (after spaces): a letter or a Chinese character that does not
+/// go on with a citation.
+pub(crate) fn prose_follows(cur: &Cursor) -> bool {
+    let mut probe = *cur;
+    probe.skip_spaces();
+    let Some(c) = probe.peek() else {
+        return false;
+    };
+    if c == '.' && probe.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if c.is_ascii_alphabetic() {
+        let continues = probe
+            .peek_word()
+            .is_some_and(|(w, _)| LIST_WORDS.contains(&w.as_str()))
+            || aliases::part_name(&mut probe).is_some();
+        return !continues;
+    }
+    if is_cjk(c) {
+        let continues = LIST_MARKS_ZH.iter().any(|m| probe.eat_str(m))
+            || matches!(c, '第' | '序')
+            || aliases::part_name(&mut probe).is_some();
+        return !continues;
+    }
+    false
+}

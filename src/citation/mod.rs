@@ -1,0 +1,225 @@
+//! Citation: after `model`, beside `search` and `eligibility`, read by `web` and `cli`. Turns
+//! citations written in Chinese or English (`附件1第二条第8项`, `Annex 1, II(8)`, `bj2022-a1/2.8`)
+//! into clause IDs with a status — one citation (`resolve`) or every citation in a passage
+//! (`link`, with code-point spans into the text as sent).
+//!
+//! The pipeline inside: `normalize` (NFKC with a map back to original offsets) → `lexer` (numerals,
+//! words) → `parse` with `docref`, `forms` and the `aliases` tables (the grammar) → `resolve` (fit to the
+//! corpus) → `link` (passages, short forms). Every step is a hand-written scanner that reads each
+//! character a bounded number of times: no regular expressions, no backtracking blow-up.
+
+mod aliases;
+mod docref;
+mod forms;
+mod lexer;
+mod link;
+mod normalize;
+mod parse;
+mod resolve;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::model::{Bilingual, Clause, Corpus};
+use lexer::{is_closer, is_opener};
+use normalize::Normalized;
+use parse::{Mode, parse_at};
+use resolve::{Outcome, Resolver};
+
+/// The longest citation `resolve` accepts, in characters (code points). The longest name a
+/// document has (the notice's English title) is about 240.
+pub const MAX_CITE_CHARS: usize = 500;
+/// The longest passage `link` accepts, in characters (code points): about 600 KB of Chinese.
+pub const MAX_LINK_CHARS: usize = 200_000;
+
+/// Characters around a citation that do not change it (sentence punctuation, spaces).
+const TRIMMED: &[char] = &[
+    '。', '.', ',', '，', ';', '；', ':', '：', '!', '！', '?', '？', '、',
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CitationError {
+    #[error("the citation is empty")]
+    Empty,
+    #[error("the citation is {len} characters long; the most is {max}")]
+    CiteTooLong { len: usize, max: usize },
+    #[error("the text is {len} characters long; the most is {max}")]
+    TextTooLong { len: usize, max: usize },
+}
+
+/// How a citation resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Exactly one clause.
+    Found,
+    /// Several clauses; all are candidates.
+    Ambiguous,
+    /// A well-formed citation of no clause talentdex holds.
+    NotFound,
+    /// Not a citation.
+    Invalid,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Found => "found",
+            Status::Ambiguous => "ambiguous",
+            Status::NotFound => "not_found",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
+/// A clause a citation may name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate<'a> {
+    pub id: &'a str,
+    pub title: &'a Bilingual,
+    pub citation: &'a Bilingual,
+    pub url: &'a str,
+}
+
+impl<'a> From<&'a Clause> for Candidate<'a> {
+    fn from(c: &'a Clause) -> Self {
+        Self {
+            id: &c.id,
+            title: &c.title,
+            citation: &c.citation,
+            url: &c.url,
+        }
+    }
+}
+
+/// The answer of `resolve` (and of `GET /api/resolve`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution<'a> {
+    pub input: String,
+    pub status: Status,
+    /// The clause, when `found`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    /// Every clause the citation may name: the one found, or all of an ambiguous citation's.
+    pub candidates: Vec<Candidate<'a>>,
+    /// Why a citation is `not_found` or `invalid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One citation found by `link`: its span in code points of the original text, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Linked<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    pub candidates: Vec<Candidate<'a>>,
+}
+
+/// The answer of `link` (and of `POST /api/link`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Links<'a> {
+    pub citations: Vec<Linked<'a>>,
+}
+
+fn found_id<'a>(outcome: &Outcome<'a>) -> Option<&'a str> {
+    match (outcome.status, outcome.clauses.as_slice()) {
+        (Status::Found, [clause]) => Some(clause.id.as_str()),
+        _ => None,
+    }
+}
+
+/// Resolve one citation. The whole input (less surrounding spaces, sentence punctuation and one
+/// pair of quotes) must be one citation; anything else is `invalid`.
+pub fn resolve<'a>(corpus: &'a Corpus, input: &str) -> Result<Resolution<'a>, CitationError> {
+    let len = input.chars().count();
+    if len > MAX_CITE_CHARS {
+        return Err(CitationError::CiteTooLong {
+            len,
+            max: MAX_CITE_CHARS,
+        });
+    }
+    if input.trim().is_empty() {
+        return Err(CitationError::Empty);
+    }
+    let text = Normalized::new(input);
+    let resolver = Resolver::new(corpus);
+    let answer = |outcome: Outcome<'a>| Resolution {
+        input: input.to_string(),
+        status: outcome.status,
+        id: found_id(&outcome),
+        candidates: outcome.clauses.into_iter().map(Candidate::from).collect(),
+        reason: outcome.reason,
+    };
+    match whole_citation(&text.chars) {
+        Some(parsed) => Ok(answer(resolver.resolve(
+            parsed.doc.as_ref(),
+            &parsed.components,
+            &[],
+        ))),
+        None => Ok(Resolution {
+            input: input.to_string(),
+            status: Status::Invalid,
+            id: None,
+            candidates: Vec::new(),
+            reason: Some(invalid_reason(&resolver, &text)),
+        }),
+    }
+}
+
+/// The one citation that fills `chars`, less what `TRIMMED` and a pair of quotes add.
+fn whole_citation(chars: &[char]) -> Option<parse::Parsed> {
+    let trim = |c: &char| c.is_whitespace() || TRIMMED.contains(c);
+    let start = chars.iter().position(|c| !trim(c))?;
+    let end = chars.iter().rposition(|c| !trim(c))? + 1;
+    let fills =
+        |s: usize, e: usize| parse_at(&chars[..e], s, Mode::Whole).filter(|p| p.span.end == e);
+    fills(start, end).or_else(|| {
+        let quoted = end - start > 2 && is_opener(chars[start]) && is_closer(chars[end - 1]);
+        quoted.then(|| fills(start + 1, end - 1)).flatten()
+    })
+}
+
+fn invalid_reason(resolver: &Resolver, text: &Normalized) -> String {
+    match link::find_all(resolver, text).len() {
+        0 => "not a citation".to_string(),
+        1 => "holds a citation with other text around it; POST /api/link finds it".to_string(),
+        n => format!("holds {n} citations; POST /api/link finds each"),
+    }
+}
+
+/// Find and resolve every citation in a passage, in order.
+pub fn link<'a>(corpus: &'a Corpus, text: &str) -> Result<Links<'a>, CitationError> {
+    let len = text.chars().count();
+    if len > MAX_LINK_CHARS {
+        return Err(CitationError::TextTooLong {
+            len,
+            max: MAX_LINK_CHARS,
+        });
+    }
+    let normalized = Normalized::new(text);
+    let resolver = Resolver::new(corpus);
+    let citations = link::find_all(&resolver, &normalized)
+        .into_iter()
+        .map(|found| {
+            let span = normalized.original_span(found.parsed.span.clone());
+            Linked {
+                start: span.start,
+                end: span.end,
+                text: normalized.original_text(span),
+                status: found.outcome.status,
+                id: found_id(&found.outcome),
+                candidates: found
+                    .outcome
+                    .clauses
+                    .into_iter()
+                    .map(Candidate::from)
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Links { citations })
+}

@@ -1,0 +1,137 @@
+//! Web: citations — `GET /api/resolve`, `POST /api/link` (JSON) and the permanent link
+//! `GET /cite/{text}`, which redirects to the clause page when the citation names one clause, lists
+//! the candidates when it names several, and answers an HTML 404 otherwise.
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::extract::{Json, Query};
+use super::{ApiError, AppState};
+use crate::citation::{self, Candidate, CitationError, MAX_CITE_CHARS, Resolution, Status};
+use crate::model::clause_url;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveQuery {
+    cite: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkBody {
+    text: String,
+}
+
+fn citation_error(e: CitationError) -> ApiError {
+    match e {
+        CitationError::Empty => ApiError::bad_request("missing_cite", e.to_string()),
+        CitationError::CiteTooLong { .. } => ApiError::bad_request("cite_too_long", e.to_string()),
+        CitationError::TextTooLong { .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "text_too_long",
+            e.to_string(),
+        ),
+    }
+}
+
+pub async fn resolve(
+    State(state): State<AppState>,
+    Query(q): Query<ResolveQuery>,
+) -> Result<Response, ApiError> {
+    let cite = q
+        .cite
+        .ok_or_else(|| ApiError::bad_request("missing_cite", "give the citation as `?cite=…`"))?;
+    let resolution = citation::resolve(&state.corpus, &cite).map_err(citation_error)?;
+    Ok(axum::Json(resolution).into_response())
+}
+
+pub async fn link(
+    State(state): State<AppState>,
+    Json(body): Json<LinkBody>,
+) -> Result<Response, ApiError> {
+    let links = citation::link(&state.corpus, &body.text).map_err(citation_error)?;
+    Ok(axum::Json(links).into_response())
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "POST a JSON body {\"text\": …} to /api/link",
+    )
+}
+
+#[derive(Template)]
+#[template(path = "cite_candidates.html")]
+struct CandidatesPage<'a> {
+    input: &'a str,
+    candidates: &'a [Candidate<'a>],
+}
+
+#[derive(Template)]
+#[template(path = "not_found.html")]
+struct NotFoundPage<'a> {
+    input: &'a str,
+    reason: &'a str,
+}
+
+/// `GET /cite/{text}`.
+pub async fn page(
+    State(state): State<AppState>,
+    text: Result<Path<String>, PathRejection>,
+) -> Response {
+    match text {
+        Ok(Path(text)) => page_for(&state, &text),
+        Err(_) => not_found_page("", "the address is not valid UTF-8 once decoded"),
+    }
+}
+
+/// `GET /cite` and `GET /cite/`: no citation given.
+pub async fn page_without_citation() -> Response {
+    not_found_page("", "put a citation after /cite/")
+}
+
+fn page_for(state: &AppState, text: &str) -> Response {
+    match citation::resolve(&state.corpus, text) {
+        Ok(r) => resolution_page(&r),
+        Err(CitationError::Empty) => not_found_page(text, "put a citation after /cite/"),
+        Err(e @ CitationError::CiteTooLong { .. }) => {
+            let shown: String = text.chars().take(MAX_CITE_CHARS).collect();
+            not_found_page(&shown, &e.to_string())
+        }
+        Err(e) => not_found_page(text, &e.to_string()),
+    }
+}
+
+fn resolution_page(r: &Resolution) -> Response {
+    match (r.status, r.id) {
+        (Status::Found, Some(id)) => Redirect::to(&clause_url(id)).into_response(),
+        (Status::Ambiguous, _) => html(
+            StatusCode::OK,
+            CandidatesPage {
+                input: &r.input,
+                candidates: &r.candidates,
+            }
+            .render(),
+        ),
+        _ => not_found_page(&r.input, r.reason.as_deref().unwrap_or("not a citation")),
+    }
+}
+
+fn not_found_page(input: &str, reason: &str) -> Response {
+    html(
+        StatusCode::NOT_FOUND,
+        NotFoundPage { input, reason }.render(),
+    )
+}
+
+fn html(status: StatusCode, page: askama::Result<String>) -> Response {
+    match page {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(e) => ApiError::internal(format!("cannot render the page: {e}")).into_response(),
+    }
+}
