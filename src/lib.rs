@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod eligibility;
 pub mod logging;
 pub mod model;
 pub mod web;
