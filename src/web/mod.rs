@@ -3,6 +3,7 @@
 //! type crosses into this layer.
 
 mod api;
+mod eligibility;
 mod error;
 mod extract;
 
@@ -10,7 +11,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub use error::ApiError;
 
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
+        .route("/api/eligibility", post(eligibility::eligibility))
         .fallback(api::not_found)
         .with_state(state)
 }
