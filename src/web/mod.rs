@@ -40,7 +40,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
-        .route("/api/eligibility", post(eligibility::eligibility))
+        .route(
+            "/api/eligibility",
+            post(eligibility::eligibility).fallback(eligibility::method_not_allowed),
+        )
         .fallback(api::not_found)
         .with_state(state)
 }
