@@ -1,6 +1,7 @@
 //! Eligibility (model → eligibility → web/cli): the award clauses 2.1 and 2.2 of Annex 1, decided
 //! from the applicant's `awards` against the list in `corpus/awards.toml` (compiled in).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -20,6 +21,13 @@ pub struct AwardList {
     pub awards: Vec<Award>,
     pub vague: Vec<Vague>,
     pub open: Vec<Open>,
+    /// Every award name's comparable key and the award it names, built on load.
+    #[serde(skip)]
+    award_keys: HashMap<String, usize>,
+    #[serde(skip)]
+    vague_keys: HashMap<String, usize>,
+    #[serde(skip)]
+    vague_contains: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,8 +90,11 @@ impl Pair {
     }
 }
 
-static LIST: LazyLock<Result<AwardList, String>> =
-    LazyLock::new(|| toml::from_str(AWARDS_TOML).map_err(|e| e.to_string()));
+static LIST: LazyLock<Result<AwardList, String>> = LazyLock::new(|| {
+    let mut list: AwardList = toml::from_str(AWARDS_TOML).map_err(|e| e.to_string())?;
+    list.index();
+    Ok(list)
+});
 
 /// The compiled-in award list.
 pub fn award_list() -> Result<&'static AwardList, EligibilityError> {
@@ -109,22 +120,38 @@ impl AwardList {
         ids
     }
 
-    pub fn classify(&self, given: &str) -> Match<'_> {
-        if let Some(a) = self
-            .awards
-            .iter()
-            .find(|a| a.names().any(|n| same_name(n, given)))
-        {
-            return Match::Award(a);
+    /// Build the name lookups (the first entry to claim a name keeps it; a test forbids clashes).
+    fn index(&mut self) {
+        for (i, award) in self.awards.iter().enumerate() {
+            for name in award.names() {
+                self.award_keys.entry(name_key(name)).or_insert(i);
+            }
         }
+        for (i, vague) in self.vague.iter().enumerate() {
+            for name in &vague.names {
+                self.vague_keys.entry(name_key(name)).or_insert(i);
+            }
+            self.vague_contains
+                .extend(vague.contains.iter().map(|c| (name_key(c), i)));
+        }
+    }
+
+    /// What one award the applicant gave is: a listed award, a vague family name, or neither.
+    pub fn classify(&self, given: &str) -> Match<'_> {
         let key = name_key(given);
-        self.vague
-            .iter()
-            .find(|v| {
-                v.names.iter().any(|n| same_name(n, given))
-                    || v.contains.iter().any(|c| key.contains(&name_key(c)))
+        if let Some(&i) = self.award_keys.get(&key) {
+            return Match::Award(&self.awards[i]);
+        }
+        self.vague_keys
+            .get(&key)
+            .copied()
+            .or_else(|| {
+                self.vague_contains
+                    .iter()
+                    .find(|(part, _)| key.contains(part.as_str()))
+                    .map(|&(_, i)| i)
             })
-            .map_or(Match::Unrecognised, Match::Vague)
+            .map_or(Match::Unrecognised, |i| Match::Vague(&self.vague[i]))
     }
 
     /// The verdict of one award clause on the awards given.

@@ -3,7 +3,10 @@
 //! other names of each listed major. A major not matched is never refused: "等相关专业" admits
 //! related fields, which only the authority can judge.
 
-use super::names::same_name;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::names::name_key;
 use crate::model::Bilingual;
 
 /// Names that mean the same major. Each group holds a major as the catalogue lists it (Chinese and
@@ -69,34 +72,39 @@ pub const MAJOR_SYNONYMS: &[&[&str]] = &[
     &["知识产权", "intellectual property"],
 ];
 
-/// The synonym group a name belongs to, if any.
-fn group_of(name: &str) -> Option<&'static [&'static str]> {
+/// Each synonym's comparable key and its group, built once.
+static GROUPS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     MAJOR_SYNONYMS
         .iter()
-        .copied()
-        .find(|group| group.iter().any(|n| same_name(n, name)))
-}
+        .enumerate()
+        .flat_map(|(i, group)| group.iter().map(move |name| (name_key(name), i)))
+        .collect()
+});
 
 /// The listed major the applicant's major is, if any: equal to its Chinese or English name, or to
 /// another name of the same major.
 pub fn matching<'a>(applicant: &str, listed: &'a [Bilingual]) -> Option<&'a Bilingual> {
-    if let Some(m) = listed
-        .iter()
-        .find(|m| same_name(&m.zh, applicant) || same_name(&m.en, applicant))
-    {
-        return Some(m);
+    let key = name_key(applicant);
+    if key.is_empty() {
+        return None;
     }
-    let group = group_of(applicant)?;
-    listed.iter().find(|m| {
-        group
-            .iter()
-            .any(|n| same_name(n, &m.zh) || same_name(n, &m.en))
-    })
+    let keys: Vec<(String, String)> = listed
+        .iter()
+        .map(|m| (name_key(&m.zh), name_key(&m.en)))
+        .collect();
+    if let Some(i) = keys.iter().position(|(zh, en)| *zh == key || *en == key) {
+        return Some(&listed[i]);
+    }
+    let group = GROUPS.get(&key)?;
+    keys.iter()
+        .position(|(zh, en)| GROUPS.get(zh) == Some(group) || GROUPS.get(en) == Some(group))
+        .map(|i| &listed[i])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eligibility::names::same_name;
 
     // Regression: a name must not sit in two groups, or a major would match unrelated posts.
     #[test]
