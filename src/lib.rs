@@ -6,6 +6,7 @@ pub mod citation;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod eligibility;
 pub mod logging;
 pub mod model;
 pub mod web;

@@ -6,4 +6,5 @@ mod api;
 mod browser;
 mod citation;
 mod corpus;
+mod eligibility;
 mod ops;

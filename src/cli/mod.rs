@@ -1,6 +1,7 @@
 //! CLI: the edge of the program. The clap commands of `talentdex` and what each runs; errors
 //! become `anyhow` with context here and nowhere else.
 
+mod check;
 mod cite;
 mod render;
 
@@ -94,6 +95,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check an applicant's facts (a JSON file, as in the SPEC) against every post and criterion.
+    Check {
+        /// The facts file; `-` reads standard input.
+        facts: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Run a parsed command, writing its output to stdout.
@@ -137,6 +145,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 render::clause_list(&mut out, &clauses)
             }
         }
+        Command::Check { facts, json } => check::run(&mut out, &corpus, &facts, json),
     }
 }
 

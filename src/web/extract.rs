@@ -1,7 +1,7 @@
 //! Web: extractors whose rejections are `ApiError`s, so malformed query strings and bodies get the
 //! same JSON error shape as everything else.
 
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -38,17 +38,52 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        axum::Json::<T>::from_request(req, state)
+        <axum::Json<T> as FromRequest<S>>::from_request(req, state)
             .await
             .map(|j| Json(j.0))
-            .map_err(|e| {
-                let status = e.status();
-                let code = match status.as_u16() {
-                    413 => "body_too_large",
-                    415 => "unsupported_media_type",
-                    _ => "bad_body",
-                };
-                ApiError::new(status, code, e.body_text())
-            })
+            .map_err(json_rejection)
     }
+}
+
+/// `Option<Json<T>>`: `None` for a request with no body (no content type, or an empty or blank
+/// body); otherwise the same checks and errors as `Json<T>`.
+impl<T, S> OptionalFromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Option<Self>, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|e| {
+            let code = match e.status().as_u16() {
+                413 => "body_too_large",
+                _ => "bad_body",
+            };
+            ApiError::new(e.status(), code, e.body_text())
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes));
+        <Self as FromRequest<S>>::from_request(req, state)
+            .await
+            .map(Some)
+    }
+}
+
+fn json_rejection(e: axum::extract::rejection::JsonRejection) -> ApiError {
+    let status = e.status();
+    let code = match status.as_u16() {
+        413 => "body_too_large",
+        415 => "unsupported_media_type",
+        _ => "bad_body",
+    };
+    ApiError::new(status, code, e.body_text())
 }

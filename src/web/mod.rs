@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod cite;
+mod eligibility;
 mod error;
 mod extract;
 mod layers;
@@ -61,6 +62,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
+        .route(
+            "/api/eligibility",
+            post(eligibility::eligibility).fallback(eligibility::method_not_allowed),
+        )
         .route("/api/resolve", get(cite::resolve))
         .route(
             "/api/link",
