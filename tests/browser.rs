@@ -190,3 +190,56 @@ async fn compare_page_lists_added_changed_and_unchanged() {
     b.screenshot("home").await;
     b.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn eligibility_form_round_trip_shows_verdicts() {
+    let b = Browser::start().await;
+    b.goto("/eligibility").await;
+    let form = b
+        .client
+        .form(Locator::Css("form#facts"))
+        .await
+        .expect("the facts form");
+    form.set(Locator::Css("#f-age"), "35").await.expect("age");
+    form.set(Locator::Css("#f-degree"), "doctorate")
+        .await
+        .expect("degree");
+    form.set(Locator::Css("#f-postdoc"), "true")
+        .await
+        .expect("postdoc");
+    form.set(Locator::Css("#f-major"), "physics")
+        .await
+        .expect("major");
+    form.set(Locator::Css("#f-years"), "3")
+        .await
+        .expect("years");
+    form.set(Locator::Css("#f-post"), "3").await.expect("post");
+    form.submit().await.expect("submit");
+    let postdoc = b.text("table.verdicts tr.v-met").await;
+    assert!(postdoc.contains("bj2022-a1/5.1"), "{postdoc}");
+    let post = b.text("ol.post-verdicts li").await;
+    assert!(
+        post.contains("量子通信研发工程师") && post.contains("met"),
+        "{post}"
+    );
+    // The form keeps what was typed, so the answer can be refined.
+    let age = b
+        .client
+        .find(Locator::Css("#f-age"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(age.as_deref(), Some("35"));
+    assert!(
+        b.client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("degree=doctorate")
+    );
+    b.screenshot("eligibility").await;
+    b.stop().await;
+}

@@ -79,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .route("/posts", get(pages::posts))
         .route("/posts/{n}", get(pages::post))
         .route("/compare", get(pages::compare_page))
+        .route("/eligibility", get(pages::eligibility::page))
         .route("/static/{name}", get(assets::asset))
         .fallback(fallback);
     layers::apply(routes, state)

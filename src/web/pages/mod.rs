@@ -1,6 +1,7 @@
 //! Web: the server-rendered HTML pages (askama templates under `templates/`), for people rather
 //! than programs. Each handler extracts, asks the domain and renders a view from `views`.
 
+pub mod eligibility;
 mod views;
 
 use askama::Template;

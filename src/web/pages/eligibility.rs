@@ -1,0 +1,92 @@
+//! Web: the eligibility page — a form for the applicant's facts (GET, so an answer is a link) and
+//! the answer: every criterion and post with its verdict, reason and clause.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Html;
+
+use super::{PageError, render};
+use crate::eligibility::{self, Answer, Facts, ROLES};
+use crate::model::Corpus;
+use crate::web::AppState;
+
+/// The form's values as the user typed them, to fill the form again.
+pub struct FormValues(HashMap<String, String>);
+
+impl FormValues {
+    pub fn get(&self, name: &str) -> &str {
+        self.0.get(name).map_or("", String::as_str)
+    }
+
+    pub fn is(&self, name: &str, value: &str) -> bool {
+        self.get(name) == value
+    }
+}
+
+pub struct PostOption {
+    pub number: u32,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "eligibility.html")]
+pub struct EligibilityPage {
+    pub values: FormValues,
+    pub answer: Option<Answer>,
+    pub error: Option<String>,
+    pub posts: Vec<PostOption>,
+    pub roles: Vec<&'static str>,
+}
+
+fn post_options(corpus: &Corpus) -> Vec<PostOption> {
+    corpus
+        .posts()
+        .filter_map(|c| c.post.as_ref())
+        .map(|p| PostOption {
+            number: p.number,
+            label: format!("{} {} · {}", p.number, p.name.zh, p.name.en),
+        })
+        .collect()
+}
+
+/// Non-empty form fields, in order: a blank field means "not stated", not "empty".
+fn stated(query: &str) -> Result<Vec<(String, String)>, PageError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, format!("Unreadable form: {e}.")))?;
+    Ok(pairs
+        .into_iter()
+        .map(|(k, v)| (k, v.trim().to_string()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect())
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<(StatusCode, Html<String>), PageError> {
+    let pairs = stated(query.as_deref().unwrap_or_default())?;
+    let mut status = StatusCode::OK;
+    let (answer, error) = if pairs.is_empty() {
+        (None, None)
+    } else {
+        match Facts::from_query_pairs(&pairs).and_then(|f| eligibility::evaluate(&state.corpus, &f))
+        {
+            Ok(answer) => (Some(answer), None),
+            Err(e) => {
+                status = StatusCode::BAD_REQUEST;
+                (None, Some(e.to_string()))
+            }
+        }
+    };
+    let page = EligibilityPage {
+        values: FormValues(pairs.into_iter().collect()),
+        answer,
+        error,
+        posts: post_options(&state.corpus),
+        roles: ROLES.iter().map(|(_, en, _)| *en).collect(),
+    };
+    Ok((status, render(&page)?))
+}
