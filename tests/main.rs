@@ -8,3 +8,4 @@ mod citation;
 mod corpus;
 mod eligibility;
 mod ops;
+mod pages;

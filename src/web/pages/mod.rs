@@ -60,8 +60,29 @@ pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     })
 }
 
-pub async fn home(State(state): State<AppState>) -> Result<Html<String>, PageError> {
-    render(&views::Home::new(&state.corpus, beijing_today()))
+#[derive(Deserialize)]
+pub struct HomeQuery {
+    as_of: Option<String>,
+}
+
+/// The home page; `?as_of=YYYY-MM-DD` shows the documents' validity on another day.
+pub async fn home(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let q = query
+        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))?
+        .0;
+    let as_of = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
+        None => beijing_today(),
+        Some(s) => s.parse().map_err(|_| {
+            PageError::new(
+                StatusCode::BAD_REQUEST,
+                format!("`{s}` is not a date (YYYY-MM-DD)."),
+            )
+        })?,
+    };
+    render(&views::Home::new(&state.corpus, as_of))
 }
 
 pub async fn clause(

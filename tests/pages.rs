@@ -1,0 +1,93 @@
+//! The HTML pages: status codes, escaping, and insta snapshots of each page for a fixed query.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use crate::common::{app, send};
+
+async fn page(uri: &str) -> (StatusCode, String) {
+    let request = Request::get(uri).body(Body::empty()).expect("a request");
+    let (status, headers, body) = send(app(), request).await;
+    if status == StatusCode::OK {
+        let ct = headers[header::CONTENT_TYPE].to_str().unwrap();
+        assert!(ct.starts_with("text/html"), "{uri}: {ct}");
+    }
+    (
+        status,
+        String::from_utf8(body.to_vec()).expect("UTF-8 HTML"),
+    )
+}
+
+#[tokio::test]
+async fn every_page_renders_and_matches_its_snapshot() {
+    for (name, uri) in [
+        ("home", "/?as_of=2026-11-21"),
+        ("clause_bj2022_a1_2_9", "/clause/bj2022-a1/2.9"),
+        ("clause_bj2022_a2_6", "/clause/bj2022-a2/6"),
+        ("posts_doctorate", "/posts?degree=doctorate"),
+        ("post_25", "/posts/25"),
+        ("compare", "/compare"),
+        (
+            "eligibility",
+            "/eligibility?as_of=2026-11-21&age=35&degree=doctorate&postdoc=true&post=3",
+        ),
+        ("cite_ambiguous", "/cite/第二条第8项"),
+    ] {
+        let (status, html) = page(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(html.starts_with("<!doctype html>"), "{uri}");
+        insta::assert_snapshot!(format!("page_{name}"), html);
+    }
+}
+
+#[tokio::test]
+async fn bad_page_input_gets_a_4xx_page_not_a_500() {
+    for (uri, status) in [
+        ("/clause/bj2022-a1/99", StatusCode::NOT_FOUND),
+        ("/posts/26", StatusCode::NOT_FOUND),
+        ("/posts/abc", StatusCode::NOT_FOUND),
+        ("/posts?degree=phd", StatusCode::BAD_REQUEST),
+        (
+            "/posts?industry=%E7%81%AB%E6%98%9F",
+            StatusCode::BAD_REQUEST,
+        ),
+        ("/?as_of=someday", StatusCode::BAD_REQUEST),
+        ("/eligibility?age=-1", StatusCode::BAD_REQUEST),
+        ("/eligibility?shoe_size=42", StatusCode::BAD_REQUEST),
+        ("/static/../Cargo.toml", StatusCode::NOT_FOUND),
+        (
+            "/static/app.css%2F..%2F..%2FCargo.toml",
+            StatusCode::NOT_FOUND,
+        ),
+        ("/nowhere", StatusCode::NOT_FOUND),
+    ] {
+        let (got, html) = page(uri).await;
+        assert_eq!(got, status, "{uri}");
+        assert!(html.contains("class=\"error\""), "{uri}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn what_the_user_typed_is_escaped() {
+    let (status, html) = page("/eligibility?major=%3Cscript%3Ealert(1)%3C%2Fscript%3E&experience_field=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("<script>alert(1)"), "raw script in the page");
+    assert!(!html.contains("<img src=x onerror"), "raw img in the page");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&#60;script&#62;")
+    );
+}
+
+#[tokio::test]
+async fn static_assets_are_served_from_the_binary() {
+    let request = Request::get("/static/app.js").body(Body::empty()).unwrap();
+    let (status, headers, body) = send(app(), request).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(String::from_utf8_lossy(&body).contains("clipboard"));
+}
