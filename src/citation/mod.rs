@@ -114,7 +114,8 @@ pub struct Linked<'a> {
     pub end: usize,
     pub text: String,
     pub status: Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The clause, or `null` when the citation resolves to none (the SPEC lists `id` on every
+    /// linked citation).
     pub id: Option<&'a str>,
     pub candidates: Vec<Candidate<'a>>,
 }

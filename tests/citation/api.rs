@@ -241,3 +241,17 @@ async fn permanent_link_answers_an_html_404_that_escapes_the_input() {
         assert!(html.starts_with("<!doctype html>"), "{uri}: {html}");
     }
 }
+
+/// The SPEC lists `id` on every linked citation: a citation that resolves to no clause carries
+/// `"id": null` rather than leaving the key out, so clients can read it unconditionally.
+#[tokio::test]
+async fn link_items_always_carry_an_id_key() {
+    let body = Body::from(r#"{"text": "见附件2第26项和附件2第6项。"}"#);
+    let (status, json) = post_link(body, "application/json").await;
+    assert_eq!(status, StatusCode::OK);
+    let items = json["citations"].as_array().expect("citations");
+    assert_eq!(items.len(), 2, "{json}");
+    assert_eq!(items[0]["status"], "not_found");
+    assert!(items[0].as_object().unwrap().contains_key("id") && items[0]["id"].is_null());
+    assert_eq!(items[1]["id"], "bj2022-a2/6");
+}
