@@ -2,8 +2,11 @@
 //! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `web`, with
 //! `cli` at the edge.
 
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod index;
 pub mod logging;
 pub mod model;
+pub mod search;
 pub mod web;
