@@ -24,19 +24,18 @@ pub fn corpus() -> &'static Corpus {
 }
 
 /// The search engine over the real corpus, its index built in RAM once per test binary.
-pub fn engine() -> Arc<SearchEngine> {
+pub fn engine() -> &'static Arc<SearchEngine> {
     static ENGINE: OnceLock<Arc<SearchEngine>> = OnceLock::new();
-    ENGINE
-        .get_or_init(|| {
-            let analyzer = Analyzer::load(&corpus_dir()).expect("the search data loads");
-            let engine = SearchEngine::in_ram(Arc::new(corpus().clone()), Arc::new(analyzer));
-            Arc::new(engine.expect("the index builds"))
-        })
-        .clone()
+    ENGINE.get_or_init(|| {
+        let analyzer = Analyzer::load(&corpus_dir()).expect("the search data loads");
+        let engine = SearchEngine::in_ram(Arc::new(corpus().clone()), Arc::new(analyzer));
+        Arc::new(engine.expect("the index builds"))
+    })
 }
 
+/// The app over the shared engine (cheap: the index is built once per binary).
 pub fn app() -> Router {
-    web::router(AppState::new(corpus().clone()))
+    web::router(AppState::new(engine().clone()))
 }
 
 /// Send a request; the status, headers and body.

@@ -48,8 +48,7 @@ fn ranked(case: &Case) -> Vec<String> {
     if let Some(lang) = &case.lang {
         request.lang = Lang::parse(lang).expect("lang is zh, en or auto");
     }
-    let engine = engine();
-    let results = engine.search(&request).expect("the query is answered");
+    let results = engine().search(&request).expect("the query is answered");
     results.hits.iter().map(|h| h.id.to_string()).collect()
 }
 

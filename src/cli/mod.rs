@@ -2,6 +2,7 @@
 //! become `anyhow` with context here and nowhere else.
 
 mod render;
+mod search;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,8 +40,10 @@ pub enum Command {
         #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
     },
-    /// Validate the corpus (and build the search index).
+    /// Validate the corpus and build the search index.
     Index,
+    /// Search the clauses in Chinese or English.
+    Search(search::SearchArgs),
     /// Show one clause by its ID (`bj2022-a1/2.8`).
     Clause {
         id: String,
@@ -61,10 +64,20 @@ pub fn run(cli: Cli) -> Result<()> {
     let corpus = load(&cli)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Serve { addr } => serve(corpus, addr),
+        Command::Serve { addr } => serve(corpus, &cli, addr),
         Command::Index => {
             render::index_summary(&mut out, &corpus)?;
-            Ok(())
+            search::build_index(&mut out, &corpus, &cli.corpus, &cli.index)
+        }
+        Command::Search(args) => {
+            let request = args.request()?;
+            let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
+            let results = engine.search(&request).context("search refused")?;
+            if args.json {
+                render::json(&mut out, &results)
+            } else {
+                search::render(&mut out, &results, search::Style::for_stdout())
+            }
         }
         Command::Clause { id, json } => {
             let Some(clause) = corpus.clause(&id) else {
@@ -103,10 +116,12 @@ fn load(cli: &Cli) -> Result<Corpus> {
     corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
 }
 
-fn serve(corpus: Corpus, addr: SocketAddr) -> Result<()> {
+fn serve(corpus: Corpus, cli: &Cli, addr: SocketAddr) -> Result<()> {
+    let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
+    let state = web::AppState::new(std::sync::Arc::new(engine));
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        web::serve(web::AppState::new(corpus), addr)
+        web::serve(state, addr)
             .await
             .with_context(|| format!("cannot serve on {addr}"))
     })

@@ -83,7 +83,7 @@ impl Request {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
-    #[error("the query is empty: say what to search for with q=…")]
+    #[error("the query is empty: say what to search for")]
     EmptyQuery,
     #[error("the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted")]
     QueryTooLong { chars: usize },

@@ -1,10 +1,12 @@
 //! Web: the end of the pipeline. `router(state)` builds the axum app over the loaded corpus (and,
-//! as they arrive, search, eligibility and citations); `serve` binds it. No Markdown or tantivy
+//! search and, as they arrive, eligibility and citations); `serve` binds it. No Markdown or tantivy
 //! type crosses into this layer.
 
 mod api;
 mod error;
 mod extract;
+mod params;
+mod search;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -15,17 +17,22 @@ use axum::routing::get;
 pub use error::ApiError;
 
 use crate::model::Corpus;
+use crate::search::SearchEngine;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub corpus: Arc<Corpus>,
+    pub search: Arc<SearchEngine>,
 }
 
 impl AppState {
-    pub fn new(corpus: Corpus) -> Self {
+    /// The state over a search engine; `corpus` is the one its index was checked against, so
+    /// search and the other routes always agree.
+    pub fn new(search: Arc<SearchEngine>) -> Self {
         Self {
-            corpus: Arc::new(corpus),
+            corpus: search.corpus().clone(),
+            search,
         }
     }
 }
@@ -39,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/clauses/{*id}", get(api::clause))
         .route("/api/posts", get(api::posts))
         .route("/api/posts/{n}", get(api::post))
+        .route("/api/search", get(search::search))
         .fallback(api::not_found)
         .with_state(state)
 }
