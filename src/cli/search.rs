@@ -202,3 +202,66 @@ pub fn render(out: &mut impl Write, results: &Results, style: Style) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn in_ram() -> SearchEngine {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let corpus = crate::corpus::load(&dir).unwrap();
+        SearchEngine::in_ram(Arc::new(corpus), analyzer(&dir).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn renders_hits_with_citations_and_highlights() {
+        let engine = in_ram();
+        let mut request = Request::new("芯片设计");
+        request.limit = 2;
+        let results = engine.search(&request).unwrap();
+        let mut out = Vec::new();
+        render(&mut out, &results, Style::PLAIN).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("芯片设计 — "), "{text}");
+        assert!(text.contains("  1. bj2022-a2/6  [post]  芯片设计工程师 | Chip Design Engineer"));
+        assert!(text.contains("附件2 第6项 | Annex 2, No. 6"));
+        assert!(text.contains("[芯片设计]"), "{text}");
+        assert!(text.contains("matched: bj2022-a2/6.3"));
+        assert!(!text.contains("<mark>"), "terminal output is not HTML");
+    }
+
+    #[test]
+    fn an_unwritable_index_directory_falls_back_to_memory_only_when_allowed() {
+        // A file where the index directory should be: the index cannot be written there.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let blocker = tempfile::NamedTempFile::new().unwrap();
+        let corpus = || crate::corpus::load(&dir).unwrap();
+        let refused = engine(corpus(), &dir, blocker.path(), false);
+        assert!(refused.is_err());
+        let engine = engine(corpus(), &dir, blocker.path(), true).unwrap();
+        let results = engine.search(&Request::new("EDA")).unwrap();
+        assert_eq!(results.hits[0].id, "bj2022-a2/4");
+    }
+
+    #[test]
+    fn options_become_a_request_or_a_clear_error() {
+        let args = |lang: &str, kind: Option<&str>| SearchArgs {
+            query: "EDA".into(),
+            lang: lang.into(),
+            doc: None,
+            kind: kind.map(String::from),
+            industry: None,
+            limit: 3,
+            offset: 1,
+            json: false,
+        };
+        let request = args("en", Some("post")).request().unwrap();
+        assert_eq!(
+            (request.lang, request.kind, request.limit, request.offset),
+            (Lang::En, Some(Kind::Post), 3, 1)
+        );
+        let err = args("fr", None).request().unwrap_err().to_string();
+        assert!(err.contains("--lang `fr`"), "{err}");
+        assert!(args("zh", Some("para")).request().is_err());
+    }
+}
