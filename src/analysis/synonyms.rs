@@ -2,6 +2,9 @@
 //! `corpus/FORMAT.md`), applied to queries — "AI" is also searched as 人工智能, "Wolff" as
 //! "Wolf Prize".
 
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use super::key;
@@ -35,13 +38,21 @@ struct Expand {
 #[derive(Debug, Clone)]
 struct Rule {
     from: String,
-    to: Vec<String>,
+    to: Vec<Target>,
 }
 
-/// The loaded table.
+/// A phrasing to search for, with its key form (to tell whether the query already says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Target {
+    text: String,
+    key: String,
+}
+
+/// The loaded table: its rules and one automaton finding all their terms in a query at once.
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     rules: Vec<Rule>,
+    matcher: Option<AhoCorasick>,
 }
 
 impl Synonyms {
@@ -66,6 +77,9 @@ impl Synonyms {
                 synonyms.add(from, rule.to.clone())?;
             }
         }
+        let keys = synonyms.rules.iter().map(|r| r.from.as_str());
+        let matcher = AhoCorasick::new(keys).map_err(|e| format!("cannot index the terms: {e}"))?;
+        synonyms.matcher = Some(matcher);
         Ok(synonyms)
     }
 
@@ -74,6 +88,13 @@ impl Synonyms {
         if from.is_empty() {
             return Err("a synonym term has no letters or characters".into());
         }
+        let to: Vec<Target> = to
+            .into_iter()
+            .map(|text| Target {
+                key: key(&text),
+                text,
+            })
+            .collect();
         match self.rules.iter_mut().find(|r| r.from == from) {
             Some(rule) => {
                 for t in to {
@@ -91,16 +112,15 @@ impl Synonyms {
     /// of every rule whose term occurs in it as whole words — except where a longer rule's term
     /// covers the same words (博士后 is postdoc, not also PhD) — and not those it already says.
     pub fn expand(&self, query_key: &str) -> Vec<&str> {
-        let found: Vec<(std::ops::Range<usize>, &Rule)> = self
-            .rules
-            .iter()
-            .flat_map(|rule| {
-                occurrences(query_key, &rule.from)
-                    .into_iter()
-                    .map(move |span| (span, rule))
-            })
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let found: Vec<(Range<usize>, &Rule)> = matcher
+            .find_overlapping_iter(query_key)
+            .map(|m| (m.range(), &self.rules[m.pattern().as_usize()]))
+            .filter(|(span, _)| whole_words(query_key, span))
             .collect();
-        let covered = |span: &std::ops::Range<usize>| {
+        let covered = |span: &Range<usize>| {
             found.iter().any(|(other, _)| {
                 other.start <= span.start && span.end <= other.end && other != span
             })
@@ -111,9 +131,9 @@ impl Synonyms {
                 continue;
             }
             for target in &rule.to {
-                let already = !occurrences(query_key, &key(target)).is_empty();
-                if !already && !out.contains(&target.as_str()) {
-                    out.push(target);
+                let already = !occurrences(query_key, &target.key).is_empty();
+                if !already && !out.contains(&target.text.as_str()) {
+                    out.push(&target.text);
                 }
             }
         }
@@ -129,23 +149,25 @@ impl Synonyms {
     }
 }
 
-/// Where `needle` occurs in `haystack` without cutting a Latin word or number in two ("ai"
-/// occurs in "ai 芯片" but not in "email"; Chinese has no such boundaries).
-fn occurrences(haystack: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+/// Whether `span` of `haystack` does not cut a Latin word or number in two ("ai" is whole in
+/// "ai 芯片" but not in "email"; Chinese has no such boundaries).
+fn whole_words(haystack: &str, span: &Range<usize>) -> bool {
+    let cuts = |outside: Option<char>, edge: Option<char>| matches!((outside, edge), (Some(o), Some(e)) if o.is_ascii_alphanumeric() && e.is_ascii_alphanumeric());
+    let inside = &haystack[span.clone()];
+    let before = haystack[..span.start].chars().next_back();
+    let after = haystack[span.end..].chars().next();
+    !cuts(before, inside.chars().next()) && !cuts(after, inside.chars().next_back())
+}
+
+/// Where `needle` occurs in `haystack` as whole words.
+fn occurrences(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let cuts = |outside: Option<char>, edge: Option<char>| matches!((outside, edge), (Some(o), Some(e)) if o.is_ascii_alphanumeric() && e.is_ascii_alphanumeric());
-    let first = needle.chars().next();
-    let last = needle.chars().next_back();
     haystack
         .match_indices(needle)
         .map(|(at, _)| at..at + needle.len())
-        .filter(|span| {
-            let before = haystack[..span.start].chars().next_back();
-            let after = haystack[span.end..].chars().next();
-            !cuts(before, first) && !cuts(after, last)
-        })
+        .filter(|span| whole_words(haystack, span))
         .collect()
 }
 

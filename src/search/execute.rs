@@ -8,7 +8,7 @@ use tantivy::collector::TopDocs;
 use super::plan::Planner;
 use super::rank::{self, Filter, Traits, Unit};
 use super::results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
-use super::snippet::{Marks, Snippet, Snippets, coverage, matches};
+use super::snippet::{MarkIds, Snippet, Snippets, coverage, matches};
 use super::{Lang, MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
 use crate::analysis::{Language, is_han, key};
 use crate::model::{Clause, Kind};
@@ -16,7 +16,7 @@ use crate::model::{Clause, Kind};
 /// Scores are rounded to this many decimal places in answers.
 const SCORE_DECIMALS: i32 = 4;
 
-type LanguageMarks = HashMap<Language, Marks>;
+type LanguageMarks = HashMap<Language, MarkIds>;
 
 impl SearchEngine {
     /// Answer a search request.
@@ -80,11 +80,16 @@ impl SearchEngine {
             .iter()
             .filter(|u| filter.accepts(&self.traits(u.ord)))
             .collect();
+        let marks: HashMap<Language, MarkIds> = plan
+            .marks
+            .iter()
+            .map(|(language, m)| (*language, MarkIds::new(m, &self.term_ids)))
+            .collect();
         let hits = accepted
             .iter()
             .skip(request.offset)
             .take(request.limit)
-            .map(|u| self.hit(u, &plan.marks))
+            .map(|u| self.hit(u, &marks))
             .collect();
         Ok(Results {
             query: query.to_string(),
@@ -276,7 +281,10 @@ impl SearchEngine {
                     .get(&language)
                     .map(Vec::as_slice)
                     .unwrap_or_default();
-                let found = matches(terms, marks.get(&language));
+                let found = marks
+                    .get(&language)
+                    .map(|m| matches(terms, m))
+                    .unwrap_or_default();
                 // A text that is more than the title (shown anyway) is the better snippet.
                 let own_text = clauses[ord].text != clauses[ord].title;
                 (

@@ -23,7 +23,7 @@ use crate::model::{Bilingual, Corpus, Kind};
 pub use results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
 pub use snippet::{Snippet, Snippets, escape_html};
 
-use snippet::Located;
+use snippet::{Located, TermId};
 use vocabulary::Vocabulary;
 
 /// Hits per page unless the request says otherwise.
@@ -109,6 +109,8 @@ pub struct SearchEngine {
     vocabulary: Vocabulary,
     /// Per clause: the analysed terms of its Chinese and English text, for snippets.
     texts: Vec<HashMap<Language, Vec<Located>>>,
+    /// The IDs of the terms in `texts`.
+    term_ids: HashMap<String, TermId>,
     /// Per clause: the post it is, or belongs to.
     post_of: Vec<Option<usize>>,
     /// The catalogue's industries, in order; `industry_of` points into it.
@@ -153,31 +155,31 @@ impl SearchEngine {
     ) -> Result<SearchEngine, SearchError> {
         let vocabulary = vocabulary_of(&index)?;
         let clauses = corpus.clauses();
-        let texts = clauses
-            .iter()
-            .map(|c| {
-                Language::BOTH
+        let mut term_ids: HashMap<String, TermId> = HashMap::new();
+        let mut texts = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            let mut by_language = HashMap::new();
+            for language in Language::BOTH {
+                let text = match language {
+                    Language::Zh => &clause.text.zh,
+                    Language::En => &clause.text.en,
+                };
+                let terms = analyzer
+                    .analyze(language, text)
                     .into_iter()
-                    .map(|l| {
-                        let text = if l == Language::Zh {
-                            &c.text.zh
-                        } else {
-                            &c.text.en
-                        };
-                        let terms = analyzer
-                            .analyze(l, text)
-                            .into_iter()
-                            .map(|t| Located {
-                                term: t.term,
-                                span: t.span,
-                                main: t.main,
-                            })
-                            .collect();
-                        (l, terms)
+                    .map(|t| {
+                        let next = term_ids.len() as TermId;
+                        Located {
+                            term: *term_ids.entry(t.term).or_insert(next),
+                            span: t.span,
+                            main: t.main,
+                        }
                     })
-                    .collect()
-            })
-            .collect();
+                    .collect();
+                by_language.insert(language, terms);
+            }
+            texts.push(by_language);
+        }
         let ord_of: HashMap<&str, usize> = clauses
             .iter()
             .enumerate()
@@ -211,6 +213,7 @@ impl SearchEngine {
             index,
             vocabulary,
             texts,
+            term_ids,
             post_of,
             industries,
             industry_of,
@@ -228,12 +231,14 @@ impl SearchEngine {
 }
 
 fn vocabulary_of(index: &ClauseIndex) -> Result<Vocabulary, IndexError> {
-    let mut sets = Language::BOTH.map(|_| std::collections::HashSet::new());
+    let mut maps = Language::BOTH.map(|_| HashMap::new());
     for (slot, language) in Language::BOTH.into_iter().enumerate() {
         for field in TextField::ALL {
-            sets[slot].extend(index.terms(index.fields().text(field, language))?);
+            for term in index.terms(index.fields().text(field, language))? {
+                *maps[slot].entry(term).or_default() |= vocabulary::bit(field);
+            }
         }
     }
-    let [zh, en] = sets;
+    let [zh, en] = maps;
     Ok(Vocabulary::new(zh, en))
 }

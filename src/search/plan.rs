@@ -12,7 +12,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 
 use super::snippet::Marks;
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{FieldSet, Vocabulary, bit};
 use crate::analysis::{Analyzer, Language, Token, is_han, key};
 use crate::index::{Fields, TextField};
 
@@ -134,7 +134,11 @@ impl Planner<'_> {
             *count += 1;
             let weight = weights[&slot];
             let (language, term) = slot;
-            for field in TextField::ALL {
+            let holding = self.vocabulary.fields(language, &term);
+            for field in TextField::ALL
+                .into_iter()
+                .filter(|f| holding & bit(*f) != 0)
+            {
                 let t = Term::from_field_text(self.fields.text(field, language), &term);
                 let q = TermQuery::new(t, IndexRecordOption::WithFreqs);
                 let boost = field_boost(field) * weight;
@@ -210,15 +214,16 @@ impl Planner<'_> {
         fields: &[TextField],
         boost: f32,
     ) -> Option<Vec<(Occur, Box<dyn Query>)>> {
-        let known = words
-            .iter()
-            .all(|t| self.vocabulary.contains(language, &t.term));
-        if words.len() < 2 || !known {
+        let holding: FieldSet = words.iter().fold(FieldSet::MAX, |all, t| {
+            all & self.vocabulary.fields(language, &t.term)
+        });
+        if words.len() < 2 || holding == 0 {
             return None;
         }
         let first = words[0].position;
         let queries = fields
             .iter()
+            .filter(|f| holding & bit(**f) != 0)
             .map(|&field| {
                 let f = self.fields.text(field, language);
                 let terms: Vec<(usize, Term)> = words

@@ -1,7 +1,7 @@
 //! Search: snippets — a window of a clause's text around the most query terms, with each match
 //! in `<mark>`. The text is HTML-escaped; only the mark tags are markup.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::{Serialize, Serializer};
@@ -20,56 +20,90 @@ fn window_chars(language: Language) -> usize {
 const CONTEXT_SHARE: usize = 5;
 const ELLIPSIS: &str = "…";
 
+/// A clause-text term, interned: snippets compare numbers, not strings.
+pub(super) type TermId = u32;
+
 /// An analysed term of a clause's text: the term, where it is (bytes), and whether it is a whole
 /// word (not a search-mode sub-word).
 #[derive(Debug, Clone)]
 pub(super) struct Located {
-    pub term: String,
+    pub term: TermId,
     pub span: Range<usize>,
     pub main: bool,
 }
 
-/// What to highlight in one language: single terms anywhere, phrases only as a whole.
+/// What to highlight in one language, as the planner names it: single terms anywhere, phrases
+/// only as a whole.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Marks {
     pub terms: HashSet<String>,
     pub phrases: Vec<Vec<String>>,
 }
 
+/// `Marks` as term IDs of the clause texts (terms no clause text holds are dropped).
+#[derive(Debug, Clone, Default)]
+pub(super) struct MarkIds {
+    terms: Vec<TermId>,
+    phrases: Vec<Vec<TermId>>,
+}
+
+impl MarkIds {
+    pub fn new(marks: &Marks, ids: &HashMap<String, TermId>) -> MarkIds {
+        let mut terms: Vec<TermId> = marks
+            .terms
+            .iter()
+            .filter_map(|t| ids.get(t).copied())
+            .collect();
+        terms.sort_unstable();
+        let phrases = marks
+            .phrases
+            .iter()
+            .filter_map(|p| {
+                p.iter()
+                    .map(|w| ids.get(w).copied())
+                    .collect::<Option<Vec<_>>>()
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+        MarkIds { terms, phrases }
+    }
+}
+
 /// One highlighted stretch of text and the query terms (or phrases) it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Found<'t> {
+pub(super) struct Found {
     pub span: Range<usize>,
-    pub terms: Vec<&'t str>,
+    pub terms: Vec<TermId>,
 }
 
 /// How many different query terms `found` shows.
 pub(super) fn coverage(found: &[Found]) -> usize {
-    let terms: HashSet<&str> = found.iter().flat_map(|f| f.terms.iter().copied()).collect();
+    let mut terms: Vec<TermId> = found.iter().flat_map(|f| f.terms.iter().copied()).collect();
+    terms.sort_unstable();
+    terms.dedup();
     terms.len()
 }
 
 /// The matches of `marks` in a text's terms, merged where they touch or overlap.
-pub(super) fn matches<'t>(terms: &'t [Located], marks: Option<&Marks>) -> Vec<Found<'t>> {
-    let Some(marks) = marks else {
-        return Vec::new();
-    };
+pub(super) fn matches(terms: &[Located], marks: &MarkIds) -> Vec<Found> {
     let mut found: Vec<Found> = terms
         .iter()
-        .filter(|t| marks.terms.contains(&t.term))
+        .filter(|t| marks.terms.binary_search(&t.term).is_ok())
         .map(|t| Found {
             span: t.span.clone(),
-            terms: vec![t.term.as_str()],
+            terms: vec![t.term],
         })
         .collect();
-    let words: Vec<&Located> = terms.iter().filter(|t| t.main).collect();
-    for phrase in marks.phrases.iter().filter(|p| !p.is_empty()) {
-        for run in words.windows(phrase.len()) {
-            if run.iter().zip(phrase).all(|(w, p)| w.term == *p) {
-                found.push(Found {
-                    span: run[0].span.start..run[run.len() - 1].span.end,
-                    terms: run.iter().map(|w| w.term.as_str()).collect(),
-                });
+    if !marks.phrases.is_empty() {
+        let words: Vec<&Located> = terms.iter().filter(|t| t.main).collect();
+        for phrase in &marks.phrases {
+            for run in words.windows(phrase.len()) {
+                if run.iter().zip(phrase).all(|(w, p)| w.term == *p) {
+                    found.push(Found {
+                        span: run[0].span.start..run[run.len() - 1].span.end,
+                        terms: phrase.clone(),
+                    });
+                }
             }
         }
     }
@@ -204,11 +238,7 @@ mod tests {
     #[test]
     fn marks_matches_and_escapes_the_rest() {
         let text = "R&D <chip> design";
-        let s = Snippet::new(
-            text,
-            &[found(5..9, "chip"), found(11..17, "design")],
-            Language::En,
-        );
+        let s = Snippet::new(text, &[found(5..9, 0), found(11..17, 1)], Language::En);
         assert_eq!(
             s.html(),
             "R&amp;D &lt;<mark>chip</mark>&gt; <mark>design</mark>"
@@ -229,11 +259,11 @@ mod tests {
         let marks = [
             Found {
                 span: 0..first + 6,
-                terms: vec!["芯片", "设计", "芯片设计"],
+                terms: vec![0, 1, 2],
             },
-            found(repeats..repeats + 6, "设计"),
-            found(repeats + 9..repeats + 15, "设计"),
-            found(repeats + 18..repeats + 24, "设计"),
+            found(repeats..repeats + 6, 1),
+            found(repeats + 9..repeats + 15, 1),
+            found(repeats + 18..repeats + 24, 1),
         ];
         let s = Snippet::new(&text, &marks, Language::Zh);
         assert!(
@@ -247,11 +277,7 @@ mod tests {
     fn long_texts_are_cut_around_the_densest_matches() {
         let text = format!("{}芯片设计{}", "甲".repeat(100), "乙".repeat(100));
         let at = text.find("芯片").unwrap();
-        let s = Snippet::new(
-            &text,
-            &[found(at..at + "芯片设计".len(), "芯片设计")],
-            Language::Zh,
-        );
+        let s = Snippet::new(&text, &[found(at..at + "芯片设计".len(), 0)], Language::Zh);
         let html = s.html();
         assert!(
             html.starts_with(ELLIPSIS) && html.ends_with(ELLIPSIS),
@@ -273,51 +299,59 @@ mod tests {
 
     #[test]
     fn merges_touching_matches() {
+        let ids = ids(&["人工", "人工智能", "算法", "工程师"]);
         let terms = vec![
-            located("人工", 0..6, false),
-            located("人工智能", 0..12, true),
-            located("算法", 12..18, true),
-            located("工程师", 18..27, true),
+            located(ids["人工"], 0..6, false),
+            located(ids["人工智能"], 0..12, true),
+            located(ids["算法"], 12..18, true),
+            located(ids["工程师"], 18..27, true),
         ];
         let marks = Marks {
-            terms: ["人工", "人工智能", "算法"].map(String::from).into(),
+            terms: ["人工", "人工智能", "算法", "未知"]
+                .map(String::from)
+                .into(),
             phrases: Vec::new(),
         };
-        let found = matches(&terms, Some(&marks));
+        let found = matches(&terms, &MarkIds::new(&marks, &ids));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span, 0..18);
         assert_eq!(coverage(&found), 3);
     }
 
-    fn found(span: Range<usize>, term: &str) -> Found<'_> {
+    fn found(span: Range<usize>, term: TermId) -> Found {
         Found {
             span,
             terms: vec![term],
         }
     }
 
-    fn located(term: &str, span: Range<usize>, main: bool) -> Located {
-        Located {
-            term: term.into(),
-            span,
-            main,
-        }
+    fn ids(words: &[&str]) -> HashMap<String, TermId> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i as TermId))
+            .collect()
+    }
+
+    fn located(term: TermId, span: Range<usize>, main: bool) -> Located {
+        Located { term, span, main }
     }
 
     #[test]
     fn phrases_mark_only_where_all_their_words_follow_each_other() {
         // "wolf prize" is marked as a phrase; the lone "prize" is not.
+        let ids = ids(&["wolf", "prize", "abel"]);
         let terms = vec![
-            located("wolf", 0..4, true),
-            located("prize", 5..10, true),
-            located("abel", 12..16, true),
-            located("prize", 17..22, true),
+            located(ids["wolf"], 0..4, true),
+            located(ids["prize"], 5..10, true),
+            located(ids["abel"], 12..16, true),
+            located(ids["prize"], 17..22, true),
         ];
         let marks = Marks {
             terms: HashSet::new(),
             phrases: vec![vec!["wolf".into(), "prize".into()]],
         };
-        let found = matches(&terms, Some(&marks));
+        let found = matches(&terms, &MarkIds::new(&marks, &ids));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span, 0..10);
     }
