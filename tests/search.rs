@@ -272,3 +272,32 @@ proptest! {
         }
     }
 }
+
+#[tokio::test]
+async fn repeated_requests_are_answered_from_the_cache_identically() {
+    // The cache keys on the parsed request: reordered parameters share an entry, and the cached
+    // body is byte for byte the searched one.
+    use axum::body::Body;
+    use axum::http::Request as HttpRequest;
+    use talentdex::web::{self, AppState};
+
+    let state = AppState::new(engine().clone()).with_search_cache(8);
+    let get = |uri: String| {
+        let app = web::router(state.clone());
+        async move {
+            let request = HttpRequest::get(uri).body(Body::empty()).unwrap();
+            crate::common::send(app, request).await
+        }
+    };
+    let q = enc("芯片设计");
+    let (status, headers, first) = get(format!("/api/search?q={q}&limit=5")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(state.search_cache.len(), 1);
+    let (_, _, again) = get(format!("/api/search?limit=5&q={q}")).await;
+    assert_eq!(first, again);
+    assert_eq!(state.search_cache.len(), 1);
+    let (status, _, _) = get("/api/search?q=a&limit=51".into()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(state.search_cache.len(), 1, "refusals are not cached");
+}

@@ -39,6 +39,9 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// Search answers kept in memory for repeated queries (0: none).
+        #[arg(long, env = "TALENTDEX_SEARCH_CACHE", default_value_t = web::cache::DEFAULT_ENTRIES)]
+        search_cache: usize,
     },
     /// Validate the corpus and build the search index.
     Index,
@@ -64,7 +67,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let corpus = load(&cli)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Serve { addr } => serve(corpus, &cli, addr),
+        Command::Serve { addr, search_cache } => serve(corpus, &cli, addr, search_cache),
         Command::Index => {
             render::index_summary(&mut out, &corpus)?;
             search::build_index(&mut out, &corpus, &cli.corpus, &cli.index)
@@ -116,9 +119,9 @@ fn load(cli: &Cli) -> Result<Corpus> {
     corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
 }
 
-fn serve(corpus: Corpus, cli: &Cli, addr: SocketAddr) -> Result<()> {
+fn serve(corpus: Corpus, cli: &Cli, addr: SocketAddr, search_cache: usize) -> Result<()> {
     let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
-    let state = web::AppState::new(std::sync::Arc::new(engine));
+    let state = web::AppState::new(std::sync::Arc::new(engine)).with_search_cache(search_cache);
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         web::serve(state, addr)

@@ -34,7 +34,7 @@ pub const MAX_LIMIT: usize = 50;
 pub const MAX_QUERY_CHARS: usize = 1000;
 
 /// Which language the query is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     Zh,
     En,
@@ -55,7 +55,7 @@ impl Lang {
 }
 
 /// A search: the query, filters and page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Request {
     pub query: String,
     pub lang: Lang,

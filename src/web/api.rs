@@ -191,7 +191,7 @@ pub async fn post(
     to_json(&clause_view(&state, clause))
 }
 
-pub(super) fn to_json<T: Serialize>(value: &T) -> Result<Json<serde_json::Value>, ApiError> {
+fn to_json<T: Serialize>(value: &T) -> Result<Json<serde_json::Value>, ApiError> {
     serde_json::to_value(value)
         .map(Json)
         .map_err(|e| ApiError::internal(format!("cannot serialise the answer: {e}")))

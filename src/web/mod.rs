@@ -3,6 +3,7 @@
 //! type crosses into this layer.
 
 mod api;
+pub mod cache;
 mod error;
 mod extract;
 mod params;
@@ -24,6 +25,8 @@ use crate::search::SearchEngine;
 pub struct AppState {
     pub corpus: Arc<Corpus>,
     pub search: Arc<SearchEngine>,
+    /// Serialised search answers (see `cache`).
+    pub search_cache: Arc<cache::ResponseCache>,
 }
 
 impl AppState {
@@ -33,7 +36,14 @@ impl AppState {
         Self {
             corpus: search.corpus().clone(),
             search,
+            search_cache: Arc::default(),
         }
+    }
+
+    /// Keep at most `entries` search answers (0: none).
+    pub fn with_search_cache(mut self, entries: usize) -> Self {
+        self.search_cache = Arc::new(cache::ResponseCache::new(entries, cache::MAX_BYTES));
+        self
     }
 }
 

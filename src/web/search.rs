@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 
-use super::api::to_json;
 use super::{ApiError, AppState, params};
 use crate::model::Kind;
 use crate::search::{Lang, Request, SearchError};
@@ -14,13 +15,26 @@ use crate::search::{Lang, Request, SearchError};
 /// The parameters search itself reads; applicant facts are all the others.
 const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
 
+/// Answers are serialised straight into bytes (a page of hits is tens of kilobytes) and kept in
+/// the state's cache, so a repeated request is not searched again.
 pub async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let request = request(params::parse(raw.as_deref())?)?;
+    if let Some(body) = state.search_cache.get(&request) {
+        return Ok(json_body(body));
+    }
     let results = state.search.search(&request)?;
-    to_json(&results)
+    let body = serde_json::to_vec(&results)
+        .map(Bytes::from)
+        .map_err(|e| ApiError::internal(format!("cannot serialise the answer: {e}")))?;
+    state.search_cache.insert(request, body.clone());
+    Ok(json_body(body))
+}
+
+fn json_body(body: Bytes) -> Response {
+    ([(CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// The search request of a query string's pairs.
