@@ -77,6 +77,8 @@ async fn snippets_are_escaped_html_with_marks() {
 
 #[tokio::test]
 async fn a_post_appears_once_and_its_parts_only_when_asked() {
+    // A post must not fill the page once per matching part; parts are hits only when asked.
+
     let body = search(&format!("q={}&limit=50", enc("研发"))).await;
     let ids = hit_ids(&body);
     let mut unique = ids.clone();
@@ -101,6 +103,8 @@ async fn a_post_appears_once_and_its_parts_only_when_asked() {
 
 #[tokio::test]
 async fn facets_count_what_each_filter_would_give() {
+    // Facet counts are promises: clicking one must give exactly that many hits.
+
     let q = enc("研发");
     let body = search(&format!("q={q}")).await;
     for (facet, param) in [("doc", "doc"), ("kind", "kind"), ("industry", "industry")] {
@@ -119,6 +123,8 @@ async fn facets_count_what_each_filter_would_give() {
 
 #[tokio::test]
 async fn filters_narrow_the_hits() {
+    // Each filter restricts hits to what it names; industries answer to both their names.
+
     let q = enc("高级管理");
     let national = search(&format!("q={q}&doc=cn2017-a")).await;
     assert!(national["total"].as_u64().unwrap() > 0);
@@ -159,6 +165,8 @@ async fn filters_narrow_the_hits() {
 
 #[tokio::test]
 async fn pages_follow_each_other() {
+    // Paging must neither skip nor repeat hits, and past the end is an empty page, not an error.
+
     let q = enc("工程师");
     let all = search(&format!("q={q}&limit=6")).await;
     let first = search(&format!("q={q}&limit=3")).await;
@@ -182,6 +190,7 @@ async fn pages_follow_each_other() {
 
 #[tokio::test]
 async fn bad_parameters_get_a_400_naming_them() {
+    // Every malformed parameter is the client's error, with a stable code — never a 500.
     // 10 000 characters (ASCII: a URI holds at most 64 KiB, and Chinese triples in escapes).
     let long = enc(&"chip ".repeat(2_000));
     for (params, code) in [

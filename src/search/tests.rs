@@ -21,6 +21,8 @@ fn ids(results: &Results) -> Vec<String> {
 
 #[test]
 fn a_post_is_one_hit_with_the_parts_that_matched() {
+    // Parts fold into their post: one hit, saying which parts matched.
+
     let results = engine().search(&Request::new("芯片设计")).unwrap();
     let hits = ids(&results);
     assert_eq!(hits[0], "bj2022-a2/6");
@@ -35,6 +37,8 @@ fn a_post_is_one_hit_with_the_parts_that_matched() {
 
 #[test]
 fn asking_for_requirements_lists_the_parts_themselves() {
+    // kind=requirement is the way to get parts as hits; each still carries its post.
+
     let mut request = Request::new("芯片设计");
     request.kind = Some(Kind::Requirement);
     let results = engine().search(&request).unwrap();
@@ -49,6 +53,8 @@ fn asking_for_requirements_lists_the_parts_themselves() {
 
 #[test]
 fn each_facet_count_is_the_total_of_filtering_on_it() {
+    // Facet counts must equal the totals their filters give (industries by either name).
+
     let results = engine().search(&Request::new("研发")).unwrap();
     assert!(results.total > 5);
     for count in &results.facets.doc {
@@ -85,6 +91,8 @@ fn each_facet_count_is_the_total_of_filtering_on_it() {
 
 #[test]
 fn refuses_bad_requests_with_a_reason() {
+    // Each refusal is a distinct error the web layer maps to its own 400 code.
+
     let e = engine();
     assert!(matches!(
         e.search(&Request::new("  ")),
@@ -114,6 +122,8 @@ fn refuses_bad_requests_with_a_reason() {
 
 #[test]
 fn a_query_without_terms_finds_nothing() {
+    // Punctuation alone is a valid query with no terms: an empty answer, not an error.
+
     let results = engine().search(&Request::new("？！…")).unwrap();
     assert_eq!(results.total, 0);
     assert!(results.hits.is_empty() && results.facets.doc.is_empty());
@@ -121,6 +131,8 @@ fn a_query_without_terms_finds_nothing() {
 
 #[test]
 fn lang_restricts_the_fields_searched() {
+    // lang=zh|en limits matching to that language's fields.
+
     // "EDA" is written in both the Chinese and English text of post 4.
     let mut zh = Request::new("EDA");
     zh.lang = Lang::Zh;
