@@ -1,6 +1,6 @@
 //! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
-//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `web`, with
-//! `cli` at the edge.
+//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `analysis` →
+//! `index` → `search` → `web`, with `cli` at the edge.
 
 pub mod analysis;
 pub mod cli;
