@@ -1,12 +1,15 @@
 //! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
-//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `citation` →
-//! `web`, with `cli` at the edge.
+//! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `analysis` →
+//! `index` → `search` / `eligibility` / `citation` → `web`, with `cli` at the edge.
 
+pub mod analysis;
 pub mod citation;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod eligibility;
+pub mod index;
 pub mod logging;
 pub mod model;
+pub mod search;
 pub mod web;

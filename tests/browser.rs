@@ -18,6 +18,8 @@ const INSTALL: &str = "apt-get install -y chromium chromium-driver fonts-noto-cj
 /// How long chromedriver may take to start listening.
 const DRIVER_START: Duration = Duration::from_secs(20);
 const WINDOW: (u32, u32) = (1280, 1000);
+/// How long an element may take to appear after a navigation.
+const ELEMENT_WAIT: Duration = Duration::from_secs(10);
 
 /// A server on an ephemeral port, a chromedriver, and a browser session against them.
 pub struct Browser {

@@ -1,13 +1,15 @@
 //! Shared test helpers: the real corpus, loaded once, and the router driven with `oneshot`.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use talentdex::analysis::Analyzer;
 use talentdex::model::Corpus;
+use talentdex::search::SearchEngine;
 use talentdex::web::{self, AppState};
 use tower::ServiceExt;
 
@@ -21,8 +23,19 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| talentdex::corpus::load(&corpus_dir()).expect("the corpus loads"))
 }
 
+/// The search engine over the real corpus, its index built in RAM once per test binary.
+pub fn engine() -> &'static Arc<SearchEngine> {
+    static ENGINE: OnceLock<Arc<SearchEngine>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let analyzer = Analyzer::load(&corpus_dir()).expect("the search data loads");
+        let engine = SearchEngine::in_ram(Arc::new(corpus().clone()), Arc::new(analyzer));
+        Arc::new(engine.expect("the index builds"))
+    })
+}
+
+/// The state over the shared engine (cheap: the index is built once per binary).
 pub fn state() -> AppState {
-    AppState::new(corpus().clone())
+    AppState::new(engine().clone())
 }
 
 pub fn app() -> Router {

@@ -9,3 +9,5 @@ mod corpus;
 mod eligibility;
 mod ops;
 mod pages;
+mod relevance;
+mod search;

@@ -4,6 +4,7 @@
 mod check;
 mod cite;
 mod render;
+mod search;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -71,9 +72,14 @@ pub enum Command {
         addr: SocketAddr,
         #[command(flatten)]
         limits: ServeLimits,
+        /// Search answers kept in memory for repeated queries (0: none).
+        #[arg(long, env = "TALENTDEX_SEARCH_CACHE", default_value_t = web::cache::DEFAULT_ENTRIES)]
+        search_cache: usize,
     },
-    /// Validate the corpus (and build the search index).
+    /// Validate the corpus and build the search index.
     Index,
+    /// Search the clauses in Chinese or English.
+    Search(search::SearchArgs),
     /// Show one clause by its ID (`bj2022-a1/2.8`).
     Clause {
         id: String,
@@ -109,10 +115,24 @@ pub fn run(cli: Cli) -> Result<()> {
     let corpus = load(&cli)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Serve { addr, limits } => serve(corpus, addr, (&limits).into()),
+        Command::Serve {
+            addr,
+            ref limits,
+            search_cache,
+        } => serve(corpus, &cli, addr, limits.into(), search_cache),
         Command::Index => {
             render::index_summary(&mut out, &corpus)?;
-            Ok(())
+            search::build_index(&mut out, &corpus, &cli.corpus, &cli.index)
+        }
+        Command::Search(args) => {
+            let request = args.request()?;
+            let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
+            let results = engine.search(&request).context("search refused")?;
+            if args.json {
+                render::json(&mut out, &results)
+            } else {
+                search::render(&mut out, &results, search::Style::for_stdout())
+            }
         }
         Command::Clause { id, json } => {
             let Some(clause) = corpus.clause(&id) else {
@@ -153,10 +173,22 @@ fn load(cli: &Cli) -> Result<Corpus> {
     corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
 }
 
-fn serve(corpus: Corpus, addr: SocketAddr, limits: web::Limits) -> Result<()> {
+fn serve(
+    corpus: Corpus,
+    cli: &Cli,
+    addr: SocketAddr,
+    limits: web::Limits,
+    search_cache: usize,
+) -> Result<()> {
+    let started = std::time::Instant::now();
+    let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
+    let state = web::AppState::new(std::sync::Arc::new(engine))
+        .with_limits(limits)
+        .with_search_cache(search_cache);
+    state.metrics.set_index_build(started.elapsed());
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        web::serve(web::AppState::with_limits(corpus, limits), addr)
+        web::serve(state, addr)
             .await
             .with_context(|| format!("cannot serve on {addr}"))
     })

@@ -194,11 +194,14 @@ mod tests {
     async fn a_request_over_the_time_limit_gets_a_503_timeout() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let corpus = crate::corpus::load(&dir).expect("the corpus loads");
+        let analyzer = crate::analysis::Analyzer::load(&dir).expect("the search data loads");
+        let engine = crate::search::SearchEngine::in_ram(Arc::new(corpus), Arc::new(analyzer))
+            .expect("the index builds");
         let limits = Limits {
             request_timeout: Duration::from_millis(10),
             ..Limits::default()
         };
-        let state = AppState::with_limits(corpus, limits);
+        let state = AppState::new(Arc::new(engine)).with_limits(limits);
         let slow = Router::new().route(
             "/slow",
             get(|| async {

@@ -1,9 +1,10 @@
 //! Web: the end of the pipeline. `router(state)` builds the axum app over the loaded corpus (and,
-//! as they arrive, search, eligibility and citations); `serve` binds it. No Markdown or tantivy
+//! search and, as they arrive, eligibility and citations); `serve` binds it. No Markdown or tantivy
 //! type crosses into this layer.
 
 mod api;
 mod assets;
+pub mod cache;
 mod cite;
 mod eligibility;
 mod error;
@@ -12,6 +13,8 @@ mod layers;
 mod metrics;
 mod ops;
 mod pages;
+mod params;
+mod search;
 mod security;
 
 use std::net::SocketAddr;
@@ -25,11 +28,15 @@ pub use layers::Limits;
 pub use metrics::Metrics;
 
 use crate::model::Corpus;
+use crate::search::SearchEngine;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub corpus: Arc<Corpus>,
+    pub search: Arc<SearchEngine>,
+    /// Serialised search answers (see `cache`).
+    pub search_cache: Arc<cache::ResponseCache>,
     pub limits: Limits,
     pub metrics: Arc<Metrics>,
     /// Permits for requests in flight; `Limits::max_concurrency` of them.
@@ -37,17 +44,31 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(corpus: Corpus) -> Self {
-        Self::with_limits(corpus, Limits::default())
-    }
-
-    pub fn with_limits(corpus: Corpus, limits: Limits) -> Self {
+    /// The state over a search engine; `corpus` is the one its index was checked against, so
+    /// search and the other routes always agree.
+    pub fn new(search: Arc<SearchEngine>) -> Self {
+        let limits = Limits::default();
         Self {
-            corpus: Arc::new(corpus),
+            corpus: search.corpus().clone(),
+            search,
+            search_cache: Arc::default(),
             limits,
             metrics: Arc::new(Metrics::default()),
             inflight: Arc::new(tokio::sync::Semaphore::new(limits.max_concurrency)),
         }
+    }
+
+    /// Keep at most `entries` search answers (0: none).
+    /// The same state with other limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self.inflight = Arc::new(tokio::sync::Semaphore::new(limits.max_concurrency));
+        self
+    }
+
+    pub fn with_search_cache(mut self, entries: usize) -> Self {
+        self.search_cache = Arc::new(cache::ResponseCache::new(entries, cache::MAX_BYTES));
+        self
     }
 }
 
@@ -66,6 +87,7 @@ pub fn router(state: AppState) -> Router {
             "/api/eligibility",
             post(eligibility::eligibility).fallback(eligibility::method_not_allowed),
         )
+        .route("/api/search", get(search::search))
         .route("/api/resolve", get(cite::resolve))
         .route(
             "/api/link",

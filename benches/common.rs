@@ -1,0 +1,52 @@
+//! Shared set-up of the benchmarks: the real corpus, its analyzer, the relevance queries.
+
+// Each bench includes this module and uses only part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use talentdex::analysis::Analyzer;
+use talentdex::model::Corpus;
+use talentdex::search::{Lang, Request};
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+pub fn corpus() -> Corpus {
+    talentdex::corpus::load(&corpus_dir()).expect("the corpus loads")
+}
+
+pub fn analyzer() -> Arc<Analyzer> {
+    Arc::new(Analyzer::load(&corpus_dir()).expect("the search data loads"))
+}
+
+#[derive(Deserialize)]
+struct Set {
+    query: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    q: String,
+    lang: Option<String>,
+}
+
+/// The queries of tests/relevance.toml as requests.
+pub fn relevance_requests() -> Vec<Request> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml");
+    let text = std::fs::read_to_string(path).expect("tests/relevance.toml");
+    let set: Set = toml::from_str(&text).expect("a valid relevance set");
+    set.query
+        .into_iter()
+        .map(|case| {
+            let mut request = Request::new(case.q);
+            if let Some(lang) = case.lang.as_deref().and_then(Lang::parse) {
+                request.lang = lang;
+            }
+            request
+        })
+        .collect()
+}

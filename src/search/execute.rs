@@ -1,0 +1,337 @@
+//! Search: running a request — validate, plan, query the index, fold, filter, facet, page, and
+//! render each hit with its snippets and post block.
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+
+use super::plan::Planner;
+use super::rank::{self, Filter, Traits, Unit};
+use super::results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
+use super::snippet::{MarkIds, Snippet, Snippets, coverage, matches};
+use super::{Lang, MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
+use crate::analysis::{Language, is_han, key};
+use crate::model::{Clause, Kind};
+
+/// Scores are rounded to this many decimal places in answers.
+const SCORE_DECIMALS: i32 = 4;
+
+type LanguageMarks = HashMap<Language, MarkIds>;
+
+impl SearchEngine {
+    /// Answer a search request.
+    pub fn search(&self, request: &Request) -> Result<Results<'_>, SearchError> {
+        let query = request.query.trim();
+        if query.is_empty() {
+            return Err(SearchError::EmptyQuery);
+        }
+        let chars = query.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(SearchError::QueryTooLong { chars });
+        }
+        if request.limit > MAX_LIMIT {
+            return Err(SearchError::LimitTooLarge(request.limit));
+        }
+        let filter = self.filter(request)?;
+        let read_as = match request.lang {
+            Lang::Zh => Language::Zh,
+            Lang::En => Language::En,
+            Lang::Auto if query.chars().any(is_han) => Language::Zh,
+            Lang::Auto => Language::En,
+        };
+        let languages: &[Language] = match request.lang {
+            Lang::Auto => &Language::BOTH,
+            _ => std::slice::from_ref(&read_as),
+        };
+        let planner = Planner {
+            analyzer: &self.analyzer,
+            vocabulary: &self.vocabulary,
+            fields: self.index.fields(),
+        };
+        let plan = planner.plan(query, languages);
+        let matched = if plan.is_empty {
+            Vec::new()
+        } else {
+            self.run(&plan.query)?
+        };
+
+        let clauses = self.corpus.clauses();
+        let is_part = |o: usize| clauses[o].kind == Kind::Requirement;
+        let grouped = rank::group(&matched, |o| {
+            if is_part(o) {
+                self.post_of[o].unwrap_or(o)
+            } else {
+                o
+            }
+        });
+        let part_scores: Vec<(usize, f32)> = matched
+            .iter()
+            .copied()
+            .filter(|&(o, _)| is_part(o))
+            .collect();
+        let parts = rank::group(&part_scores, |o| o);
+        let pool = if filter.kind == Some(Kind::Requirement) {
+            &parts
+        } else {
+            &grouped
+        };
+        let facets = self.facets(&filter, &grouped, &parts, pool);
+        let accepted: Vec<&Unit> = pool
+            .iter()
+            .filter(|u| filter.accepts(&self.traits(u.ord)))
+            .collect();
+        let marks: HashMap<Language, MarkIds> = plan
+            .marks
+            .iter()
+            .map(|(language, m)| (*language, MarkIds::new(m, &self.term_ids)))
+            .collect();
+        let hits = accepted
+            .iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .map(|u| self.hit(u, &marks))
+            .collect();
+        Ok(Results {
+            query: query.to_string(),
+            lang: read_as.as_str(),
+            total: accepted.len(),
+            offset: request.offset,
+            limit: request.limit,
+            hits,
+            facets,
+        })
+    }
+
+    /// Every matching clause with its kind-weighted score.
+    fn run(&self, query: &dyn tantivy::query::Query) -> Result<Vec<(usize, f32)>, SearchError> {
+        let everything = TopDocs::with_limit(self.index.num_docs().max(1)).order_by_score();
+        let top = self
+            .index
+            .searcher()
+            .search(query, &everything)
+            .map_err(|e| SearchError::Failed(e.to_string()))?;
+        let clauses = self.corpus.clauses();
+        Ok(top
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let ord = self.index.ord(address)?;
+                Some((ord, score * rank::kind_weight(clauses[ord].kind)))
+            })
+            .collect())
+    }
+
+    fn filter<'r>(&self, request: &'r Request) -> Result<Filter<'r>, SearchError> {
+        if let Some(doc) = &request.doc
+            && self.corpus.document(doc).is_none()
+        {
+            let known: Vec<&str> = self
+                .corpus
+                .documents()
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
+            return Err(SearchError::UnknownDocument {
+                doc: doc.clone(),
+                known: known.join(", "),
+            });
+        }
+        let industry = match &request.industry {
+            None => None,
+            Some(name) => {
+                let wanted = key(name);
+                let found = self
+                    .industries
+                    .iter()
+                    .position(|i| key(&i.zh) == wanted || key(&i.en) == wanted);
+                if found.is_none() {
+                    let known: Vec<&str> = self.industries.iter().map(|i| i.zh.as_str()).collect();
+                    return Err(SearchError::UnknownIndustry {
+                        industry: name.clone(),
+                        known: known.join(", "),
+                    });
+                }
+                found
+            }
+        };
+        Ok(Filter {
+            doc: request.doc.as_deref(),
+            kind: request.kind,
+            industry,
+        })
+    }
+
+    fn traits(&self, ord: usize) -> Traits<'_> {
+        let clause = &self.corpus.clauses()[ord];
+        Traits {
+            doc: &clause.doc,
+            kind: clause.kind,
+            industry: self.industry_of[ord],
+        }
+    }
+
+    /// Facet counts: each value's count is the total that filtering on it would give.
+    fn facets(
+        &self,
+        filter: &Filter,
+        grouped: &[Unit],
+        parts: &[Unit],
+        pool: &[Unit],
+    ) -> Facets<'_> {
+        let traits = |units: &[Unit]| -> Vec<Traits<'_>> {
+            units.iter().map(|u| self.traits(u.ord)).collect()
+        };
+        let (pool, grouped, parts) = (traits(pool), traits(grouped), traits(parts));
+        let doc = self
+            .corpus
+            .documents()
+            .iter()
+            .map(|d| Count {
+                value: d.id.as_str(),
+                count: pool
+                    .iter()
+                    .filter(|t| t.doc == d.id && filter.kind_ok(t) && filter.industry_ok(t))
+                    .count(),
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        let others_ok = |t: &Traits| filter.doc_ok(t) && filter.industry_ok(t);
+        let kind = Kind::ALL
+            .into_iter()
+            .map(|k| {
+                let from = if k == Kind::Requirement {
+                    &parts
+                } else {
+                    &grouped
+                };
+                Count {
+                    value: k.as_str(),
+                    count: from.iter().filter(|t| t.kind == k && others_ok(t)).count(),
+                }
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        let industry = self
+            .industries
+            .iter()
+            .enumerate()
+            .map(|(i, name)| IndustryCount {
+                value: name.zh.as_str(),
+                name,
+                count: pool
+                    .iter()
+                    .filter(|t| t.industry == Some(i) && filter.doc_ok(t) && filter.kind_ok(t))
+                    .count(),
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        Facets {
+            doc,
+            kind,
+            industry,
+        }
+    }
+
+    fn hit<'s>(&'s self, unit: &Unit, marks: &LanguageMarks) -> Hit<'s> {
+        let clauses = self.corpus.clauses();
+        let clause = &clauses[unit.ord];
+        let post = self.post_of[unit.ord].map(|p| &clauses[p]);
+        let matched_parts = post.map(|_| {
+            unit.members
+                .iter()
+                .map(|&(o, _)| &clauses[o])
+                .filter(|c| c.kind == Kind::Requirement)
+                .map(|c| c.id.as_str())
+                .collect()
+        });
+        let factor = 10f64.powi(SCORE_DECIMALS);
+        Hit {
+            id: &clause.id,
+            doc: &clause.doc,
+            kind: clause.kind,
+            title: &clause.title,
+            text: &clause.text,
+            snippet: Snippets {
+                zh: self.snippet(unit, Language::Zh, marks),
+                en: self.snippet(unit, Language::En, marks),
+            },
+            score: (f64::from(unit.score) * factor).round() / factor,
+            url: &clause.url,
+            citation: &clause.citation,
+            post: post.and_then(post_block),
+            matched_parts,
+        }
+    }
+
+    /// The snippet from whichever of the hit's clauses shows the most matches.
+    fn snippet<'s>(
+        &'s self,
+        unit: &Unit,
+        language: Language,
+        marks: &LanguageMarks,
+    ) -> Snippet<'s> {
+        let clauses = self.corpus.clauses();
+        let mut candidates: Vec<(usize, f32)> = unit.members.clone();
+        if !candidates.iter().any(|&(o, _)| o == unit.ord) {
+            candidates.push((unit.ord, 0.0));
+        }
+        let best = candidates
+            .into_iter()
+            .map(|(ord, score)| {
+                let terms = self.texts[ord]
+                    .get(&language)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let found = marks
+                    .get(&language)
+                    .map(|m| matches(terms, m))
+                    .unwrap_or_default();
+                // A text that is more than the title (shown anyway) is the better snippet.
+                let own_text = clauses[ord].text != clauses[ord].title;
+                (
+                    coverage(&found),
+                    own_text,
+                    score,
+                    std::cmp::Reverse(ord),
+                    found,
+                )
+            })
+            .max_by(|a, b| {
+                (a.0, a.1)
+                    .cmp(&(b.0, b.1))
+                    .then(a.2.total_cmp(&b.2))
+                    .then(a.3.cmp(&b.3))
+            });
+        let (ord, found) = best.map_or((unit.ord, Vec::new()), |(_, _, _, o, f)| (o.0, f));
+        Snippet::new(text_in(&clauses[ord], language), &found, language)
+    }
+}
+
+fn text_in(clause: &Clause, language: Language) -> &str {
+    match language {
+        Language::Zh => &clause.text.zh,
+        Language::En => &clause.text.en,
+    }
+}
+
+fn post_block(clause: &Clause) -> Option<PostBlock<'_>> {
+    let post = clause.post.as_ref()?;
+    Some(PostBlock {
+        id: &clause.id,
+        number: post.number,
+        industry: &post.industry,
+        name: &post.name,
+        parts: &post.parts,
+        requirements: &post.requirements,
+        checks: post
+            .checks
+            .iter()
+            .map(|check| CheckView {
+                check,
+                verdict: None,
+                reason: None,
+            })
+            .collect(),
+        verdict: None,
+        reason: None,
+    })
+}

@@ -1,0 +1,244 @@
+//! Search: after `index`, before `web` and `cli`. `SearchEngine` answers a `Request` with
+//! `Results`: the query analysed like the clauses, run against the index, clauses folded into
+//! hits (a post once), filtered, faceted, paged and given highlighted snippets. No tantivy type
+//! leaves this module's private parts.
+
+mod execute;
+mod plan;
+mod rank;
+mod results;
+mod snippet;
+#[cfg(test)]
+mod tests;
+mod vocabulary;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::analysis::{Analyzer, Language};
+use crate::index::{self, ClauseIndex, IndexError, Outcome, TextField};
+use crate::model::{Bilingual, Corpus, Kind};
+
+pub use results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
+pub use snippet::{Snippet, Snippets, escape_html};
+
+use snippet::{Located, TermId};
+use vocabulary::Vocabulary;
+
+/// Hits per page unless the request says otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The most hits one page may ask for.
+pub const MAX_LIMIT: usize = 50;
+/// The longest query accepted, in characters (a long paragraph; longer is refused).
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// Which language the query is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    Zh,
+    En,
+    /// Both languages' fields, the query's own script first.
+    #[default]
+    Auto,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "auto" => Some(Lang::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// A search: the query, filters and page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Request {
+    pub query: String,
+    pub lang: Lang,
+    pub doc: Option<String>,
+    pub kind: Option<Kind>,
+    /// A post industry, by its Chinese or English name.
+    pub industry: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Request {
+    pub fn new(query: impl Into<String>) -> Request {
+        Request {
+            query: query.into(),
+            lang: Lang::Auto,
+            doc: None,
+            kind: None,
+            industry: None,
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("the query is empty: say what to search for")]
+    EmptyQuery,
+    #[error("the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted")]
+    QueryTooLong { chars: usize },
+    #[error("limit {0} is over the maximum of {MAX_LIMIT}")]
+    LimitTooLarge(usize),
+    #[error("no document `{doc}`; documents are {known}")]
+    UnknownDocument { doc: String, known: String },
+    #[error("no industry `{industry}`; industries are {known}")]
+    UnknownIndustry { industry: String, known: String },
+    #[error(transparent)]
+    Analysis(#[from] crate::analysis::AnalysisError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("the search failed: {0}")]
+    Failed(String),
+}
+
+/// The search engine over one corpus and the index built from it.
+pub struct SearchEngine {
+    corpus: Arc<Corpus>,
+    analyzer: Arc<Analyzer>,
+    index: ClauseIndex,
+    vocabulary: Vocabulary,
+    /// Per clause: the analysed terms of its Chinese and English text, for snippets.
+    texts: Vec<HashMap<Language, Vec<Located>>>,
+    /// The IDs of the terms in `texts`.
+    term_ids: HashMap<String, TermId>,
+    /// Per clause: the post it is, or belongs to.
+    post_of: Vec<Option<usize>>,
+    /// The catalogue's industries, in order; `industry_of` points into it.
+    industries: Vec<Bilingual>,
+    industry_of: Vec<Option<usize>>,
+}
+
+impl std::fmt::Debug for SearchEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchEngine")
+            .field("clauses", &self.corpus.clauses().len())
+            .field("index", &self.index)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchEngine {
+    /// Open the index in `dir` or (re)build it when missing, stale or unreadable.
+    pub fn open_or_build(
+        corpus: Arc<Corpus>,
+        analyzer: Arc<Analyzer>,
+        dir: &Path,
+    ) -> Result<(SearchEngine, Outcome), SearchError> {
+        let (index, outcome) = index::open_or_build(dir, &corpus, &analyzer)?;
+        Ok((SearchEngine::new(corpus, analyzer, index)?, outcome))
+    }
+
+    /// Build the index in RAM (tests, tools, a read-only index directory).
+    pub fn in_ram(
+        corpus: Arc<Corpus>,
+        analyzer: Arc<Analyzer>,
+    ) -> Result<SearchEngine, SearchError> {
+        let index = index::build_in_ram(&corpus, &analyzer)?;
+        SearchEngine::new(corpus, analyzer, index)
+    }
+
+    /// An engine over an index already checked against `corpus`.
+    pub fn new(
+        corpus: Arc<Corpus>,
+        analyzer: Arc<Analyzer>,
+        index: ClauseIndex,
+    ) -> Result<SearchEngine, SearchError> {
+        let vocabulary = vocabulary_of(&index)?;
+        let clauses = corpus.clauses();
+        let mut term_ids: HashMap<String, TermId> = HashMap::new();
+        let mut texts = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            let mut by_language = HashMap::new();
+            for language in Language::BOTH {
+                let text = match language {
+                    Language::Zh => &clause.text.zh,
+                    Language::En => &clause.text.en,
+                };
+                let terms = analyzer
+                    .analyze(language, text)
+                    .into_iter()
+                    .map(|t| {
+                        let next = term_ids.len() as TermId;
+                        Located {
+                            term: *term_ids.entry(t.term).or_insert(next),
+                            span: t.span,
+                            main: t.main,
+                        }
+                    })
+                    .collect();
+                by_language.insert(language, terms);
+            }
+            texts.push(by_language);
+        }
+        let ord_of: HashMap<&str, usize> = clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let post_of: Vec<Option<usize>> = clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.kind {
+                Kind::Post => Some(i),
+                Kind::Requirement => c.parent.as_deref().and_then(|p| ord_of.get(p).copied()),
+                _ => None,
+            })
+            .collect();
+        let mut industries: Vec<Bilingual> = Vec::new();
+        for post in corpus.posts().filter_map(|c| c.post.as_ref()) {
+            if !industries.contains(&post.industry) {
+                industries.push(post.industry.clone());
+            }
+        }
+        let industry_of = post_of
+            .iter()
+            .map(|p| {
+                let post = clauses.get((*p)?)?.post.as_ref()?;
+                industries.iter().position(|i| *i == post.industry)
+            })
+            .collect();
+        Ok(SearchEngine {
+            corpus,
+            analyzer,
+            index,
+            vocabulary,
+            texts,
+            term_ids,
+            post_of,
+            industries,
+            industry_of,
+        })
+    }
+
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
+    /// The post catalogue's industries, in order.
+    pub fn industries(&self) -> &[Bilingual] {
+        &self.industries
+    }
+}
+
+fn vocabulary_of(index: &ClauseIndex) -> Result<Vocabulary, IndexError> {
+    let mut maps = Language::BOTH.map(|_| HashMap::new());
+    for (slot, language) in Language::BOTH.into_iter().enumerate() {
+        for field in TextField::ALL {
+            for term in index.terms(index.fields().text(field, language))? {
+                *maps[slot].entry(term).or_default() |= vocabulary::bit(field);
+            }
+        }
+    }
+    let [zh, en] = maps;
+    Ok(Vocabulary::new(zh, en))
+}

@@ -1,0 +1,90 @@
+//! Search: what a search answers — the hits (a post once, with its requirement block and the
+//! parts that matched), the total and the facet counts. Serialised as the `/api/search` body.
+
+use serde::Serialize;
+
+use super::snippet::Snippets;
+use crate::model::{Bilingual, Check, Kind, PostPart, Requirements};
+
+#[derive(Debug, Serialize)]
+pub struct Results<'a> {
+    pub query: String,
+    /// The language the query was read as (`auto` resolved by its script).
+    pub lang: &'static str,
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<Hit<'a>>,
+    pub facets: Facets<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Hit<'a> {
+    pub id: &'a str,
+    pub doc: &'a str,
+    pub kind: Kind,
+    pub title: &'a Bilingual,
+    pub text: &'a Bilingual,
+    pub snippet: Snippets<'a>,
+    pub score: f64,
+    pub url: &'a str,
+    pub citation: &'a Bilingual,
+    /// For a post or one of its parts: the post's catalogue entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post: Option<PostBlock<'a>>,
+    /// For a post or one of its parts: the IDs of the requirement parts that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_parts: Option<Vec<&'a str>>,
+}
+
+/// A post's catalogue entry in a hit. `verdict`/`reason` (here and on each check) are left for
+/// eligibility to fill in from applicant facts; they are omitted while absent.
+#[derive(Debug, Serialize)]
+pub struct PostBlock<'a> {
+    pub id: &'a str,
+    pub number: u32,
+    pub industry: &'a Bilingual,
+    pub name: &'a Bilingual,
+    pub parts: &'a [PostPart],
+    pub requirements: &'a Requirements,
+    pub checks: Vec<CheckView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Bilingual>,
+}
+
+/// One check of a post, with room for its verdict.
+#[derive(Debug, Serialize)]
+pub struct CheckView<'a> {
+    #[serde(flatten)]
+    pub check: &'a Check,
+    /// `met`, `not_met` or `unknown`, once eligibility has judged it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Bilingual>,
+}
+
+/// Facet counts. Each count is what `total` would be with that value as the filter, the other
+/// filters unchanged (so a chosen document still shows the counts of the others).
+#[derive(Debug, Default, Serialize)]
+pub struct Facets<'a> {
+    pub doc: Vec<Count<'a>>,
+    pub kind: Vec<Count<'a>>,
+    pub industry: Vec<IndustryCount<'a>>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Count<'a> {
+    pub value: &'a str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct IndustryCount<'a> {
+    /// The filter value (the Chinese name; the English name is accepted too).
+    pub value: &'a str,
+    pub name: &'a Bilingual,
+    pub count: usize,
+}

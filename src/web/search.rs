@@ -1,0 +1,121 @@
+//! Web: `GET /api/search`. Reads the query string into a `search::Request`, asks the engine and
+//! returns its results; engine refusals become 400s with stable codes.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+
+use super::{ApiError, AppState, params};
+use crate::model::Kind;
+use crate::search::{Lang, Request, SearchError};
+
+/// The parameters search itself reads; applicant facts are all the others.
+const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
+
+/// Answers are serialised straight into bytes (a page of hits is tens of kilobytes) and kept in
+/// the state's cache, so a repeated request is not searched again.
+pub async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let request = request(params::parse(raw.as_deref())?)?;
+    if let Some(body) = state.search_cache.get(&request) {
+        return Ok(json_body(body));
+    }
+    let results = state.search.search(&request)?;
+    let body = serde_json::to_vec(&results)
+        .map(Bytes::from)
+        .map_err(|e| ApiError::internal(format!("cannot serialise the answer: {e}")))?;
+    state.search_cache.insert(request, body.clone());
+    Ok(json_body(body))
+}
+
+fn json_body(body: Bytes) -> Response {
+    ([(CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// The search request of a query string's pairs.
+fn request(pairs: Vec<(String, String)>) -> Result<Request, ApiError> {
+    let mut known: HashMap<&'static str, String> = HashMap::new();
+    let mut others = Vec::new();
+    for (name, value) in pairs {
+        match SEARCH_PARAMS.iter().find(|p| **p == name) {
+            Some(&p) if known.contains_key(p) => {
+                return Err(ApiError::bad_request(
+                    "bad_query",
+                    format!("`{p}` is given more than once"),
+                ));
+            }
+            Some(&p) => {
+                known.insert(p, value);
+            }
+            None => others.push((name, value)),
+        }
+    }
+    facts(&others)?;
+    let mut request = Request::new(known.remove("q").unwrap_or_default());
+    let given = |v: Option<String>| v.filter(|s| !s.is_empty());
+    if let Some(lang) = given(known.remove("lang")) {
+        request.lang = Lang::parse(&lang).ok_or_else(|| {
+            ApiError::bad_request("bad_lang", format!("lang `{lang}` is not zh, en or auto"))
+        })?;
+    }
+    if let Some(kind) = given(known.remove("kind")) {
+        request.kind = Some(Kind::parse(&kind).ok_or_else(|| {
+            let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            ApiError::bad_request(
+                "bad_kind",
+                format!("kind `{kind}` is not one of {}", kinds.join(", ")),
+            )
+        })?);
+    }
+    if let Some(limit) = given(known.remove("limit")) {
+        request.limit = number(&limit, "limit", "bad_limit")?;
+    }
+    if let Some(offset) = given(known.remove("offset")) {
+        request.offset = number(&offset, "offset", "bad_offset")?;
+    }
+    request.doc = given(known.remove("doc"));
+    request.industry = given(known.remove("industry"));
+    Ok(request)
+}
+
+fn number(value: &str, name: &str, code: &'static str) -> Result<usize, ApiError> {
+    value
+        .parse()
+        .map_err(|_| ApiError::bad_request(code, format!("{name} `{value}` is not a whole number")))
+}
+
+/// The one place applicant facts (`age`, `degree`, `founder.share_percent` …) will be read, to
+/// judge each post's checks; until eligibility lands, any parameter search does not know is a 400.
+fn facts(others: &[(String, String)]) -> Result<(), ApiError> {
+    match others.first() {
+        None => Ok(()),
+        Some((name, _)) => Err(ApiError::bad_request(
+            "bad_query",
+            format!(
+                "unknown parameter `{name}`; search takes {}",
+                SEARCH_PARAMS.join(", ")
+            ),
+        )),
+    }
+}
+
+impl From<SearchError> for ApiError {
+    fn from(e: SearchError) -> ApiError {
+        let code = match &e {
+            SearchError::EmptyQuery => "empty_query",
+            SearchError::QueryTooLong { .. } => "query_too_long",
+            SearchError::LimitTooLarge(_) => "bad_limit",
+            SearchError::UnknownDocument { .. } => "unknown_document",
+            SearchError::UnknownIndustry { .. } => "unknown_industry",
+            SearchError::Analysis(_) | SearchError::Index(_) | SearchError::Failed(_) => {
+                return ApiError::internal(e.to_string());
+            }
+        };
+        ApiError::bad_request(code, e.to_string())
+    }
+}

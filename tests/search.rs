@@ -1,0 +1,312 @@
+//! `GET /api/search`: the answer's shape, highlights, facets, filters, paging, one hit per post,
+//! limits, and hostile input (which gets a 200 or a 4xx JSON error, never a 5xx or a hang).
+
+use axum::http::StatusCode;
+use proptest::prelude::*;
+use talentdex::search::{MAX_QUERY_CHARS, Request, SearchError};
+
+use crate::common::{engine, error_code, get_json};
+
+/// Percent-encode a query value (every byte, so any text survives the URI).
+fn enc(s: &str) -> String {
+    s.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+async fn search(params: &str) -> serde_json::Value {
+    let (status, body) = get_json(&format!("/api/search?{params}")).await;
+    assert_eq!(status, StatusCode::OK, "{params}: {body}");
+    body
+}
+
+fn hit_ids(body: &serde_json::Value) -> Vec<String> {
+    body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn chip_design_answers_with_the_post_first() {
+    // The fixed query whose whole body is snapshotted: any change to shape or ranking shows.
+    let body = search(&format!("q={}&limit=3", enc("芯片设计"))).await;
+    let first = &body["hits"][0];
+    assert_eq!(first["id"], "bj2022-a2/6");
+    assert_eq!(first["kind"], "post");
+    assert_eq!(first["url"], "/clause/bj2022-a2/6");
+    assert_eq!(first["citation"]["en"], "Annex 2, No. 6");
+    assert_eq!(first["post"]["industry"]["zh"], "集成电路");
+    assert_eq!(first["post"]["checks"][0]["kind"], "degree");
+    assert!(
+        first["post"]["checks"][0].get("verdict").is_none(),
+        "no verdict without facts"
+    );
+    assert!(
+        first["matched_parts"]
+            .as_array()
+            .unwrap()
+            .contains(&"bj2022-a2/6.3".into())
+    );
+    assert!(
+        first["snippet"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>芯片设计</mark>")
+    );
+    assert!(first["score"].as_f64().unwrap() > body["hits"][1]["score"].as_f64().unwrap());
+    insta::assert_json_snapshot!("search_chip_design", body);
+}
+
+#[tokio::test]
+async fn snippets_are_escaped_html_with_marks() {
+    // "R&D" holds an ampersand: it must come back as &amp; inside the mark, and no other tag.
+    let body = search(&format!("q={}&lang=en", enc("R&D"))).await;
+    assert!(body["total"].as_u64().unwrap() > 0);
+    for hit in body["hits"].as_array().unwrap() {
+        for lang in ["zh", "en"] {
+            let snippet = hit["snippet"][lang].as_str().unwrap();
+            let bare = snippet.replace("<mark>", "").replace("</mark>", "");
+            assert!(!bare.contains(['<', '>']), "{snippet}");
+            assert!(!bare.contains("R&D"), "unescaped: {snippet}");
+        }
+    }
+    let en = body["hits"][0]["snippet"]["en"].as_str().unwrap();
+    assert!(en.contains("<mark>R&amp;D</mark>"), "{en}");
+}
+
+#[tokio::test]
+async fn a_post_appears_once_and_its_parts_only_when_asked() {
+    // A post must not fill the page once per matching part; parts are hits only when asked.
+
+    let body = search(&format!("q={}&limit=50", enc("研发"))).await;
+    let ids = hit_ids(&body);
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert!(
+        body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] != "requirement")
+    );
+    let parts = search(&format!("q={}&kind=requirement&limit=50", enc("研发"))).await;
+    assert!(parts["total"].as_u64().unwrap() > 0);
+    for hit in parts["hits"].as_array().unwrap() {
+        assert_eq!(hit["kind"], "requirement");
+        let id = hit["id"].as_str().unwrap();
+        assert!(id.starts_with(hit["post"]["id"].as_str().unwrap()), "{id}");
+    }
+}
+
+#[tokio::test]
+async fn facets_count_what_each_filter_would_give() {
+    // Facet counts are promises: clicking one must give exactly that many hits.
+
+    let q = enc("研发");
+    let body = search(&format!("q={q}")).await;
+    for (facet, param) in [("doc", "doc"), ("kind", "kind"), ("industry", "industry")] {
+        let counts = body["facets"][facet].as_array().unwrap();
+        assert!(!counts.is_empty(), "{facet}");
+        for c in counts {
+            let value = enc(c["value"].as_str().unwrap());
+            let filtered = search(&format!("q={q}&{param}={value}")).await;
+            assert_eq!(filtered["total"], c["count"], "{facet}={}", c["value"]);
+        }
+    }
+    // A chosen document still shows the other documents' counts.
+    let one = search(&format!("q={q}&doc=bj2022-a1")).await;
+    assert_eq!(one["facets"]["doc"], body["facets"]["doc"]);
+}
+
+#[tokio::test]
+async fn filters_narrow_the_hits() {
+    // Each filter restricts hits to what it names; industries answer to both their names.
+
+    let q = enc("高级管理");
+    let national = search(&format!("q={q}&doc=cn2017-a")).await;
+    assert!(national["total"].as_u64().unwrap() > 0);
+    assert!(
+        national["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["doc"] == "cn2017-a")
+    );
+    let items = search(&format!("q={q}&kind=item")).await;
+    assert!(
+        items["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "item")
+    );
+    let zh = search(&format!("q={}&industry={}", enc("工程师"), enc("集成电路"))).await;
+    let en = search(&format!(
+        "q={}&industry=integrated%20circuits",
+        enc("工程师")
+    ))
+    .await;
+    assert_eq!(hit_ids(&zh), hit_ids(&en));
+    let mut ic = hit_ids(&zh);
+    ic.sort();
+    assert_eq!(
+        ic,
+        ["bj2022-a2/4", "bj2022-a2/5", "bj2022-a2/6"].map(String::from)
+    );
+    let english = search("q=EDA&lang=en").await;
+    assert_eq!(english["lang"], "en");
+    assert_eq!(english["hits"][0]["id"], "bj2022-a2/4");
+    let auto = search(&format!("q={}", enc("芯片"))).await;
+    assert_eq!(auto["lang"], "zh");
+}
+
+#[tokio::test]
+async fn pages_follow_each_other() {
+    // Paging must neither skip nor repeat hits, and past the end is an empty page, not an error.
+
+    let q = enc("工程师");
+    let all = search(&format!("q={q}&limit=6")).await;
+    let first = search(&format!("q={q}&limit=3")).await;
+    let second = search(&format!("q={q}&limit=3&offset=3")).await;
+    let joined: Vec<String> = hit_ids(&first)
+        .into_iter()
+        .chain(hit_ids(&second))
+        .collect();
+    assert_eq!(joined, hit_ids(&all));
+    assert_eq!(first["total"], all["total"]);
+    let past = search(&format!("q={q}&offset=1000")).await;
+    assert_eq!(hit_ids(&past).len(), 0);
+    assert_eq!(past["total"], all["total"]);
+    let default = search(&format!("q={q}")).await;
+    assert_eq!(
+        (default["limit"].as_u64(), hit_ids(&default).len()),
+        (Some(10), 10)
+    );
+    assert_eq!(search(&format!("q={q}&limit=50")).await["limit"], 50);
+}
+
+#[tokio::test]
+async fn bad_parameters_get_a_400_naming_them() {
+    // Every malformed parameter is the client's error, with a stable code — never a 500.
+    // 10 000 characters (ASCII: a URI holds at most 64 KiB, and Chinese triples in escapes).
+    let long = enc(&"chip ".repeat(2_000));
+    for (params, code) in [
+        ("q=", "empty_query"),
+        ("q=%20%20%09", "empty_query"),
+        ("lang=zh", "empty_query"),
+        ("q=a&limit=51", "bad_limit"),
+        ("q=a&limit=ten", "bad_limit"),
+        ("q=a&limit=-1", "bad_limit"),
+        ("q=a&offset=-1", "bad_offset"),
+        ("q=a&offset=99999999999999999999999", "bad_offset"),
+        ("q=a&lang=fr", "bad_lang"),
+        ("q=a&kind=section", "bad_kind"),
+        ("q=a&doc=bj2099", "unknown_document"),
+        ("q=a&industry=fishing", "unknown_industry"),
+        ("q=a&colour=red", "bad_query"),
+        ("q=a&q=b", "bad_query"),
+        ("q=%FF%FE", "bad_query"),
+        ("q=ok&%C3=x", "bad_query"),
+        (&format!("q={long}"), "query_too_long"),
+    ] {
+        let (status, body) = get_json(&format!("/api/search?{params}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{params}: {body}");
+        assert_eq!(error_code(&body), code, "{params}");
+    }
+    let (status, body) = get_json("/api/search").await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::BAD_REQUEST, "empty_query")
+    );
+}
+
+#[tokio::test]
+async fn query_syntax_is_just_text() {
+    // Characters that mean something to query parsers must neither fail nor change the search.
+    for q in [
+        "title:(芯片 OR chip) AND \"design",
+        "*?~^[]{}()!:\\/+-&&||",
+        "\"\"\"",
+        "chip~2 design^10",
+        "<script>alert(1)</script>",
+        "\u{0}\u{7}\u{202e}",
+        "？！、。",
+    ] {
+        let (status, body) = get_json(&format!("/api/search?q={}", enc(q))).await;
+        assert_eq!(status, StatusCode::OK, "{q}: {body}");
+        assert!(body["total"].is_u64(), "{q}");
+    }
+    let body = search(&format!("q={}", enc("chip~2 design^10"))).await;
+    assert_eq!(body["hits"][0]["id"], "bj2022-a2/6");
+    let nothing = search(&format!("q={}", enc("？！、。"))).await;
+    assert_eq!(nothing["total"], 0);
+}
+
+#[tokio::test]
+async fn the_longest_accepted_query_is_answered() {
+    // A pasted paragraph at the length limit is searched, not refused.
+    let paragraph: String = "芯片设计 chip design 研发 "
+        .chars()
+        .cycle()
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    let body = search(&format!("q={}", enc(&paragraph))).await;
+    assert_eq!(body["hits"][0]["id"], "bj2022-a2/6");
+}
+
+#[test]
+fn ten_thousand_chinese_characters_are_refused_quickly() {
+    // The engine refuses before analysing: no segmentation of a huge text on a request.
+    let started = std::time::Instant::now();
+    let refused = engine().search(&Request::new("芯".repeat(10_000)));
+    assert!(matches!(
+        refused,
+        Err(SearchError::QueryTooLong { chars: 10_000 })
+    ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}
+
+proptest! {
+    // Arbitrary text never makes the engine panic or fail internally: it answers, or refuses
+    // with a reason the API turns into a 400.
+    #[test]
+    fn any_query_is_answered_or_refused(q in "\\PC{0,80}") {
+        match engine().search(&Request::new(q)) {
+            Ok(results) => prop_assert!(results.hits.len() <= results.total),
+            Err(SearchError::EmptyQuery) => {}
+            Err(other) => prop_assert!(false, "{other}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn repeated_requests_are_answered_from_the_cache_identically() {
+    // The cache keys on the parsed request: reordered parameters share an entry, and the cached
+    // body is byte for byte the searched one.
+    use axum::body::Body;
+    use axum::http::Request as HttpRequest;
+    use talentdex::web::{self, AppState};
+
+    let state = AppState::new(engine().clone()).with_search_cache(8);
+    let get = |uri: String| {
+        let app = web::router(state.clone());
+        async move {
+            let request = HttpRequest::get(uri).body(Body::empty()).unwrap();
+            crate::common::send(app, request).await
+        }
+    };
+    let q = enc("芯片设计");
+    let (status, headers, first) = get(format!("/api/search?q={q}&limit=5")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(state.search_cache.len(), 1);
+    let (_, _, again) = get(format!("/api/search?limit=5&q={q}")).await;
+    assert_eq!(first, again);
+    assert_eq!(state.search_cache.len(), 1);
+    let (status, _, _) = get("/api/search?q=a&limit=51".into()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(state.search_cache.len(), 1, "refusals are not cached");
+}
