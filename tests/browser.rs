@@ -103,9 +103,13 @@ impl Browser {
             .expect("navigate");
     }
 
+    /// The text of the first element matching `css`, waiting for it to appear (a page may still
+    /// be loading after a submit).
     pub async fn text(&self, css: &str) -> String {
         self.client
-            .find(Locator::Css(css))
+            .wait()
+            .at_most(ELEMENT_WAIT)
+            .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css}: {e}"))
             .text()
