@@ -310,3 +310,49 @@ async fn repeated_requests_are_answered_from_the_cache_identically() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(state.search_cache.len(), 1, "refusals are not cached");
 }
+
+/// Issue 4: `/api/search` takes the eligibility facts as query parameters, and every post hit's
+/// checks (and the post itself) then carry verdicts with reasons.
+#[tokio::test]
+async fn facts_in_the_query_give_post_hits_verdicts() {
+    let (status, body) =
+        crate::common::get_json("/api/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1&degree=master&years_experience=1&major=physics").await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let post = &body["hits"][0]["post"];
+    assert_eq!(body["hits"][0]["id"], "bj2022-a2/6");
+    let verdict_of = |kind: &str| {
+        post["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .unwrap()["verdict"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(verdict_of("degree"), "met");
+    assert_eq!(verdict_of("experience"), "not_met");
+    assert_eq!(verdict_of("major"), "unknown");
+    assert_eq!(post["verdict"], "not_met");
+    assert!(post["checks"][0]["reason"]["en"].as_str().is_some());
+    // Without facts, checks carry no verdict at all.
+    let (_, plain) =
+        crate::common::get_json("/api/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1").await;
+    assert!(
+        plain["hits"][0]["post"]["checks"][0]
+            .get("verdict")
+            .is_none()
+    );
+    // A bad fact is the eligibility API's 400; an unknown name is a bad query.
+    let (status, body) = crate::common::get_json("/api/search?q=x&age=-4").await;
+    assert_eq!(
+        (status.as_u16(), crate::common::error_code(&body)),
+        (400, "invalid_fact")
+    );
+    let (status, body) = crate::common::get_json("/api/search?q=x&shoe=42").await;
+    assert_eq!(
+        (status.as_u16(), crate::common::error_code(&body)),
+        (400, "bad_query")
+    );
+}

@@ -9,8 +9,9 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
 use super::{ApiError, AppState, params};
+use crate::eligibility::{FACT_PARAMS, Facts, evaluate_post};
 use crate::model::Kind;
-use crate::search::{Lang, Request, SearchError};
+use crate::search::{Lang, Request, Results, SearchError};
 
 /// The parameters search itself reads; applicant facts are all the others.
 const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
@@ -21,24 +22,48 @@ pub async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let request = request(params::parse(raw.as_deref())?)?;
-    if let Some(body) = state.search_cache.get(&request) {
+    let (request, facts) = request(params::parse(raw.as_deref())?)?;
+    // Answers judged against an applicant's facts are personal: searched afresh, never cached.
+    if facts.is_none()
+        && let Some(body) = state.search_cache.get(&request)
+    {
         return Ok(json_body(body));
     }
-    let results = state.search.search(&request)?;
+    let mut results = state.search.search(&request)?;
+    if let Some(facts) = &facts {
+        judge_posts(&state, &mut results, facts);
+    }
     let body = serde_json::to_vec(&results)
         .map(Bytes::from)
         .map_err(|e| ApiError::internal(format!("cannot serialise the answer: {e}")))?;
-    state.search_cache.insert(request, body.clone());
+    if facts.is_none() {
+        state.search_cache.insert(request, body.clone());
+    }
     Ok(json_body(body))
+}
+
+/// Give every post hit's checks, and the post itself, their verdicts against the facts.
+fn judge_posts(state: &AppState, results: &mut Results<'_>, facts: &Facts) {
+    for block in results.hits.iter_mut().filter_map(|h| h.post.as_mut()) {
+        let Some(clause) = state.corpus.clause(block.id) else {
+            continue;
+        };
+        let judged = evaluate_post(clause, facts);
+        for (view, verdict) in block.checks.iter_mut().zip(judged.checks) {
+            view.verdict = Some(verdict.verdict.as_str().to_string());
+            view.reason = Some(verdict.reason);
+        }
+        block.verdict = Some(judged.verdict.as_str().to_string());
+        block.reason = Some(judged.reason);
+    }
 }
 
 fn json_body(body: Bytes) -> Response {
     ([(CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// The search request of a query string's pairs.
-fn request(pairs: Vec<(String, String)>) -> Result<Request, ApiError> {
+/// The search request of a query string's pairs, and the applicant's facts if any were given.
+fn request(pairs: Vec<(String, String)>) -> Result<(Request, Option<Facts>), ApiError> {
     let mut known: HashMap<&'static str, String> = HashMap::new();
     let mut others = Vec::new();
     for (name, value) in pairs {
@@ -55,7 +80,7 @@ fn request(pairs: Vec<(String, String)>) -> Result<Request, ApiError> {
             None => others.push((name, value)),
         }
     }
-    facts(&others)?;
+    let facts = facts(&others)?;
     let mut request = Request::new(known.remove("q").unwrap_or_default());
     let given = |v: Option<String>| v.filter(|s| !s.is_empty());
     if let Some(lang) = given(known.remove("lang")) {
@@ -80,7 +105,7 @@ fn request(pairs: Vec<(String, String)>) -> Result<Request, ApiError> {
     }
     request.doc = given(known.remove("doc"));
     request.industry = given(known.remove("industry"));
-    Ok(request)
+    Ok((request, facts))
 }
 
 fn number(value: &str, name: &str, code: &'static str) -> Result<usize, ApiError> {
@@ -89,19 +114,26 @@ fn number(value: &str, name: &str, code: &'static str) -> Result<usize, ApiError
         .map_err(|_| ApiError::bad_request(code, format!("{name} `{value}` is not a whole number")))
 }
 
-/// The one place applicant facts (`age`, `degree`, `founder.share_percent` …) will be read, to
-/// judge each post's checks; until eligibility lands, any parameter search does not know is a 400.
-fn facts(others: &[(String, String)]) -> Result<(), ApiError> {
-    match others.first() {
-        None => Ok(()),
-        Some((name, _)) => Err(ApiError::bad_request(
+/// The one place applicant facts (`age`, `degree`, `founder.share_percent` …) are read, to judge
+/// each post's checks. A parameter that is neither search's nor a fact is a 400 `bad_query`; a
+/// fact with a bad value is the eligibility API's own 400 (`invalid_fact` …).
+fn facts(others: &[(String, String)]) -> Result<Option<Facts>, ApiError> {
+    if others.is_empty() {
+        return Ok(None);
+    }
+    if let Some((name, _)) = others.iter().find(|(n, _)| !Facts::is_fact_param(n)) {
+        return Err(ApiError::bad_request(
             "bad_query",
             format!(
-                "unknown parameter `{name}`; search takes {}",
-                SEARCH_PARAMS.join(", ")
+                "unknown parameter `{name}`; search takes {} and the applicant facts {}",
+                SEARCH_PARAMS.join(", "),
+                FACT_PARAMS.join(", ")
             ),
-        )),
+        ));
     }
+    let facts = Facts::from_query_pairs(others)?;
+    facts.validate()?;
+    Ok(Some(facts))
 }
 
 impl From<SearchError> for ApiError {
