@@ -249,3 +249,91 @@ async fn eligibility_form_round_trip_shows_verdicts() {
     b.screenshot("eligibility").await;
     b.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn searching_chip_design_shows_the_post_with_its_requirements() {
+    let b = Browser::start().await;
+    b.goto("/").await;
+    let form = b
+        .client
+        .form(Locator::Css("form.searchbox"))
+        .await
+        .expect("the search form");
+    form.set(Locator::Css("input[name=q]"), "芯片设计")
+        .await
+        .expect("type the query");
+    form.submit().await.expect("submit");
+    let first = b.text("ol.hits li.hit").await;
+    assert!(
+        first.contains("芯片设计工程师") && first.contains("Chip Design Engineer"),
+        "{first}"
+    );
+    let checklist = b.text("ol.hits li.hit .checklist").await;
+    assert!(
+        checklist.contains("学士及以上学位") && checklist.contains("2年及以上"),
+        "{checklist}"
+    );
+    let marked = b.text("ol.hits li.hit mark").await;
+    assert!(!marked.is_empty());
+    b.screenshot("search").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_query_is_shown_as_text_and_runs_nothing() {
+    let b = Browser::start().await;
+    for hostile in [
+        "<script>window.pwned=1</script>",
+        "\"><img src=x onerror=\"window.pwned=1\">",
+    ] {
+        let encoded: String = serde_urlencoded::to_string([("q", hostile)]).unwrap();
+        b.goto(&format!("/search?{encoded}")).await;
+        let value = b
+            .client
+            .find(Locator::Css("#search-q"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(
+            value.as_deref(),
+            Some(hostile),
+            "the query is kept as typed"
+        );
+        let count = b.text("p.count").await;
+        assert!(count.contains(hostile) || count.contains("of"), "{count}");
+        let pwned = b
+            .client
+            .execute("return window.pwned === undefined;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(pwned, serde_json::Value::Bool(true), "{hostile} ran");
+        let injected = b
+            .client
+            .find_all(Locator::Css("main img, main script"))
+            .await
+            .unwrap();
+        assert!(injected.is_empty(), "{hostile} became markup");
+    }
+    b.screenshot("search-hostile").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_as_you_type_refreshes_results_without_submitting() {
+    let b = Browser::start().await;
+    b.goto("/search").await;
+    let input = b
+        .client
+        .find(Locator::Css("#search-q"))
+        .await
+        .expect("the search box");
+    input.send_keys("Fortune 500").await.expect("type");
+    // No submit: the page's script fetches results after a pause and keeps the URL shareable.
+    let first = b.text("ol.hits li.hit").await;
+    assert!(first.contains("Fortune Global 500"), "{first}");
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.as_str().contains("q=Fortune"), "{url}");
+    b.stop().await;
+}

@@ -32,6 +32,11 @@ async fn every_page_renders_and_matches_its_snapshot() {
             "/eligibility?as_of=2026-11-21&age=35&degree=doctorate&postdoc=true&post=3",
         ),
         ("cite_ambiguous", "/cite/第二条第8项"),
+        (
+            "search_chip_design",
+            "/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1&degree=master&years_experience=1",
+        ),
+        ("search_empty", "/search"),
     ] {
         let (status, html) = page(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -60,6 +65,9 @@ async fn bad_page_input_gets_a_4xx_page_not_a_500() {
             StatusCode::NOT_FOUND,
         ),
         ("/nowhere", StatusCode::NOT_FOUND),
+        ("/search?q=x&limit=999", StatusCode::BAD_REQUEST),
+        ("/search?q=x&age=-1", StatusCode::BAD_REQUEST),
+        ("/search?q=%FF", StatusCode::BAD_REQUEST),
     ] {
         let (got, html) = page(uri).await;
         assert_eq!(got, status, "{uri}");

@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .route("/posts/{n}", get(pages::post))
         .route("/compare", get(pages::compare_page))
         .route("/eligibility", get(pages::eligibility::page))
+        .route("/search", get(pages::search::page))
         .route("/static/{name}", get(assets::asset))
         .fallback(fallback);
     layers::apply(routes, state)

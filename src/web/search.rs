@@ -43,7 +43,7 @@ pub async fn search(
 }
 
 /// Give every post hit's checks, and the post itself, their verdicts against the facts.
-fn judge_posts(state: &AppState, results: &mut Results<'_>, facts: &Facts) {
+pub(crate) fn judge_posts(state: &AppState, results: &mut Results<'_>, facts: &Facts) {
     for block in results.hits.iter_mut().filter_map(|h| h.post.as_mut()) {
         let Some(clause) = state.corpus.clause(block.id) else {
             continue;
@@ -63,7 +63,8 @@ fn json_body(body: Bytes) -> Response {
 }
 
 /// The search request of a query string's pairs, and the applicant's facts if any were given.
-fn request(pairs: Vec<(String, String)>) -> Result<(Request, Option<Facts>), ApiError> {
+/// The search page reads its form through this too, so both answer the same questions alike.
+pub(crate) fn request(pairs: Vec<(String, String)>) -> Result<(Request, Option<Facts>), ApiError> {
     let mut known: HashMap<&'static str, String> = HashMap::new();
     let mut others = Vec::new();
     for (name, value) in pairs {

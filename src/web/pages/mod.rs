@@ -2,6 +2,7 @@
 //! than programs. Each handler extracts, asks the domain and renders a view from `views`.
 
 pub mod eligibility;
+pub mod search;
 mod views;
 
 use askama::Template;
