@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Load test: /api/search throughput over the relevance queries (tests/relevance.toml, rotated by
 # scripts/load.lua) as a share of /healthz throughput on the same server, 64 connections. Prints
-# both rates, the ratio and the error counts; exits non-zero below the target or on any error.
+# both rates, p50/p99 latency, the ratio, the error counts and — for a server it started — the
+# server's resident memory before and after; exits non-zero below the target, on any error, or
+# when memory grew by more than MAX_RSS_GROWTH percent.
+#
+# The soak of issue 7: DURATION=60 CONNECTIONS=256 scripts/load.sh
 #
 # Needs wrk — Debian/Ubuntu: `sudo apt-get update && sudo apt-get install -y wrk`
 #             macOS: `brew install wrk`
@@ -18,6 +22,7 @@
 #   SEARCH_CACHE  for a started server: search answers it caches (default: the server's
 #                 default; 0 measures every request searched and serialised afresh)
 #   TARGET_RATIO  the pass mark (default 0.5)
+#   MAX_RSS_GROWTH  largest accepted growth of the server's memory, percent (default 10)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,6 +32,7 @@ WARMUP="${WARMUP:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 TARGET_RATIO="${TARGET_RATIO:-0.5}"
+MAX_RSS_GROWTH="${MAX_RSS_GROWTH:-10}"
 QUERIES="tests/relevance.toml"
 
 die() { echo "load.sh: $*" >&2; exit 2; }
@@ -79,7 +85,12 @@ else
   echo "target: target/release/talentdex started on $ADDR (search cache: ${SEARCH_CACHE:-default})"
 fi
 
-# run NAME URL [SCRIPT ARG]: warm up, measure, and print "rate errors" for the measurement.
+# The started server's resident memory in KiB (empty when targeting someone else's server).
+rss_kib() {
+  [[ -n "$SERVER_PID" ]] && awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || true
+}
+
+# run NAME URL [SCRIPT ARG]: warm up, measure, and print "rate errors p50 p99" for the measurement.
 run() {
   local name=$1 url=$2
   local script=()
@@ -94,21 +105,37 @@ run() {
   rate=$(echo "$out" | awk '/^Requests\/sec:/ {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx or 3xx responses:/ {print $NF}')
   sockets=$(echo "$out" | awk -F'[ ,]+' '/Socket errors:/ {print $4 + $6 + $8 + $10}')
-  echo "${rate:-0} $(( ${non2xx:-0} + ${sockets:-0} ))"
+  local p50 p99
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  echo "${rate:-0} $(( ${non2xx:-0} + ${sockets:-0} )) ${p50:--} ${p99:--}"
 }
 
 echo "wrk: $THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up + ${DURATION}s per endpoint"
-read -r health_rate health_errors < <(run healthz "http://$ADDR/healthz")
-read -r search_rate search_errors < <(run search "http://$ADDR" scripts/load.lua "$QUERIES")
+# Memory is compared from after a warm-up (the answer cache full, buffers grown) to the end, so
+# growth means a leak, not the service settling in.
+if [[ -n "$SERVER_PID" && "$WARMUP" -gt 0 ]]; then
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s scripts/load.lua "http://$ADDR" -- "$QUERIES" >/dev/null
+fi
+rss_before=$(rss_kib)
+read -r health_rate health_errors health_p50 health_p99 < <(run healthz "http://$ADDR/healthz")
+read -r search_rate search_errors search_p50 search_p99 < <(run search "http://$ADDR" scripts/load.lua "$QUERIES")
+rss_after=$(rss_kib)
 
 ratio=$(awk -v s="$search_rate" -v h="$health_rate" 'BEGIN { if (h > 0) printf "%.3f", s / h; else print "0" }')
 echo
-printf '/healthz     %12.1f req/s   errors %s\n' "$health_rate" "$health_errors"
-printf '/api/search  %12.1f req/s   errors %s   (%s queries rotated)\n' "$search_rate" "$search_errors" \
-  "$(grep -c '^q = ' "$QUERIES")"
+printf '/healthz     %12.1f req/s   p50 %s   p99 %s   errors %s\n' "$health_rate" "$health_p50" "$health_p99" "$health_errors"
+printf '/api/search  %12.1f req/s   p50 %s   p99 %s   errors %s   (%s queries rotated)\n' "$search_rate" \
+  "$search_p50" "$search_p99" "$search_errors" "$(grep -c '^q = ' "$QUERIES")"
 echo "ratio search/healthz: $ratio (target >= $TARGET_RATIO, 0 errors)"
+rss_ok=1
+if [[ -n "$rss_before" && -n "$rss_after" ]]; then
+  growth=$(awk -v a="$rss_before" -v b="$rss_after" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+  echo "server memory (RSS): ${rss_before} KiB before, ${rss_after} KiB after: ${growth}% (target <= ${MAX_RSS_GROWTH}%)"
+  rss_ok=$(awk -v g="$growth" -v m="$MAX_RSS_GROWTH" 'BEGIN { print (g <= m) ? 1 : 0 }')
+fi
 
-pass=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? 1 : 0 }')
+pass=$(awk -v r="$ratio" -v t="$TARGET_RATIO" -v m="$rss_ok" 'BEGIN { print (r >= t && m == 1) ? 1 : 0 }')
 if [[ "$pass" == 1 && "$health_errors" == 0 && "$search_errors" == 0 ]]; then
   echo "PASS"
 else
