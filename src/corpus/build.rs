@@ -205,11 +205,14 @@ fn build_file(
         .front_matter
         .ok_or_else(|| invalid(name, 1, Problem::NoFrontMatter))?;
     let fm = front_matter::parse(&fm_text).map_err(|p| invalid(name, fm_line, p))?;
-    if name.strip_suffix(".md") != Some(fm.id.as_str()) {
-        let problem = Problem::FrontMatter(format!("id `{}` does not match the file name", fm.id));
+    if name.strip_suffix(".md") != Some(fm.document.id.as_str()) {
+        let problem = Problem::FrontMatter(format!(
+            "id `{}` does not match the file name",
+            fm.document.id
+        ));
         return Err(invalid(name, fm_line, problem));
     }
-    if let Some(parent) = &fm.parent
+    if let Some(parent) = &fm.document.parent
         && !front_matter::is_doc_id(parent)
     {
         let why = "a document ID is lowercase ASCII letters, digits and `-`".to_string();
@@ -219,21 +222,21 @@ fn build_file(
             Problem::MalformedId(parent.clone(), why),
         ));
     }
-    let document = document_of(&fm);
-    let doc_map = fields_by_key(&raw.doc_fields, &DOC_KEYS, &fm.id, name)?;
+    let document = fm.document.clone();
+    let doc_map = fields_by_key(&raw.doc_fields, &DOC_KEYS, &fm.document.id, name)?;
     let doc_line = raw.doc_fields.first().map_or(fm_line, |f| f.line);
-    let doc_text = pair(&doc_map, "zh", "en", &fm.id)
+    let doc_text = pair(&doc_map, "zh", "en", &fm.document.id)
         .map_err(|p| invalid(name, doc_line, p))?
-        .unwrap_or_else(|| fm.title.clone());
+        .unwrap_or_else(|| fm.document.title.clone());
     let mut clauses = vec![Clause {
-        id: fm.id.clone(),
-        doc: fm.id.clone(),
+        id: fm.document.id.clone(),
+        doc: fm.document.id.clone(),
         kind: Kind::Document,
         path: Vec::new(),
-        title: fm.title.clone(),
+        title: fm.document.title.clone(),
         text: doc_text,
-        citation: fm.citation.clone(),
-        url: clause_url(&fm.id),
+        citation: fm.document.citation.clone(),
+        url: clause_url(&fm.document.id),
         parent: None,
         children: Vec::new(),
         related: Vec::new(),
@@ -260,24 +263,6 @@ fn build_file(
     Ok((document, clauses))
 }
 
-fn document_of(fm: &FrontMatter) -> Document {
-    Document {
-        id: fm.id.clone(),
-        title: fm.title.clone(),
-        short: fm.short.clone(),
-        issuer: fm.issuer.clone(),
-        number: fm.number.clone(),
-        issued: fm.issued,
-        effective: fm.effective,
-        trial_end: fm.trial_end,
-        source: fm.source.clone(),
-        translation: fm.translation,
-        parent: fm.parent.clone(),
-        citation: fm.citation.clone(),
-        url: clause_url(&fm.id),
-    }
-}
-
 /// One heading and its fields → a clause (and a post's industry, when it has one).
 fn build_clause(
     fm: &FrontMatter,
@@ -290,13 +275,17 @@ fn build_clause(
     let at = |p| invalid(file, rc.line, p);
     let path =
         parse_path(&rc.heading).map_err(|why| at(Problem::MalformedId(rc.heading.clone(), why)))?;
-    let id = path_id(&fm.id, &path);
+    let id = path_id(&fm.document.id, &path);
     if let Some(first) = lines.get(&id) {
         return Err(at(Problem::DuplicateId(id, *first)));
     }
     let depth = path.len();
     let Some(level) = fm.levels.get(depth - 1) else {
-        let why = format!("`{}` numbers only {} level(s)", fm.id, fm.levels.len());
+        let why = format!(
+            "`{}` numbers only {} level(s)",
+            fm.document.id,
+            fm.levels.len()
+        );
         return Err(at(Problem::MalformedId(id, why)));
     };
     if rc.level != depth + 1 {
@@ -307,9 +296,9 @@ fn build_clause(
         return Err(at(Problem::MalformedId(id, why)));
     }
     let parent_id = if depth == 1 {
-        fm.id.clone()
+        fm.document.id.clone()
     } else {
-        path_id(&fm.id, &path[..depth - 1])
+        path_id(&fm.document.id, &path[..depth - 1])
     };
     let Some(parent) = before.iter().find(|c| c.id == parent_id) else {
         let why = format!("its parent `{parent_id}` must come before it");
@@ -388,7 +377,7 @@ fn build_clause(
     let clause = Clause {
         url: clause_url(&id),
         id,
-        doc: fm.id.clone(),
+        doc: fm.document.id.clone(),
         kind: level.kind,
         path,
         title,

@@ -4,7 +4,9 @@
 use serde::Deserialize;
 
 use super::error::Problem;
-use crate::model::{Bilingual, Kind, Translation, chinese_numeral, roman_numeral};
+use crate::model::{
+    Bilingual, Document, Kind, Translation, chinese_numeral, clause_url, roman_numeral,
+};
 
 #[derive(Debug, Deserialize)]
 struct Pair {
@@ -47,22 +49,11 @@ struct Raw {
     parent: Option<String>,
 }
 
-/// A document's front matter, typed.
+/// A document's front matter, typed: the document's metadata and how its levels are numbered.
 #[derive(Debug, Clone)]
 pub struct FrontMatter {
-    pub id: String,
-    pub title: Bilingual,
-    pub short: Bilingual,
-    pub issuer: Bilingual,
-    pub number: String,
-    pub issued: jiff::civil::Date,
-    pub effective: jiff::civil::Date,
-    pub trial_end: Option<jiff::civil::Date>,
-    pub source: String,
-    pub translation: Translation,
-    pub citation: Bilingual,
+    pub document: Document,
     pub levels: Vec<Level>,
-    pub parent: Option<String>,
 }
 
 pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
@@ -103,7 +94,8 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
             "`trial_end` is before `effective`".into(),
         ));
     }
-    Ok(FrontMatter {
+    let document = Document {
+        url: clause_url(&raw.id),
         id: raw.id,
         title: raw.title.into(),
         short: raw.short.into(),
@@ -114,9 +106,12 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
         trial_end,
         source: raw.source,
         translation: raw.translation,
-        citation: raw.citation.into(),
-        levels: raw.levels,
         parent: raw.parent,
+        citation: raw.citation.into(),
+    };
+    Ok(FrontMatter {
+        document,
+        levels: raw.levels,
     })
 }
 

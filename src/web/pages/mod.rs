@@ -50,6 +50,15 @@ impl IntoResponse for PageError {
     }
 }
 
+/// A page's query parameters, or a 400 page saying what is wrong with them.
+fn query<T>(
+    query: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>,
+) -> Result<T, PageError> {
+    query
+        .map(|q| q.0)
+        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))
+}
+
 /// Render a template, or a 500 page if the template itself fails.
 pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     template.render().map(Html).map_err(|e| {
@@ -71,9 +80,7 @@ pub async fn home(
     State(state): State<AppState>,
     query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Html<String>, PageError> {
-    let q = query
-        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))?
-        .0;
+    let q = self::query(query)?;
     let as_of = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
         None => beijing_today(),
         Some(s) => s.parse().map_err(|_| {
@@ -110,9 +117,7 @@ pub async fn posts(
     State(state): State<AppState>,
     query: Result<axum::extract::Query<PostsQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Html<String>, PageError> {
-    let q = query
-        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))?
-        .0;
+    let q = self::query(query)?;
     let degree = match q.degree.as_str() {
         "" => None,
         d => Some(parse_degree(d)?),
