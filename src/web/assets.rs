@@ -2,6 +2,7 @@
 //! no path outside it is reachable.
 
 use axum::extract::Path;
+use axum::extract::rejection::PathRejection;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
@@ -31,7 +32,11 @@ const ASSETS: [(&str, &str, &str); 2] = [
         )),
         (status = 404, description = "No such asset: an HTML page.", content_type = "text/html", body = String),
     ))]
-pub async fn asset(Path(name): Path<String>) -> Result<Response, PageError> {
+pub async fn asset(name: Result<Path<String>, PathRejection>) -> Result<Response, PageError> {
+    // A name that is not UTF-8 once decoded names no asset either.
+    let Ok(Path(name)) = name else {
+        return Err(PageError::not_found("No such asset."));
+    };
     let (_, content_type, body) = ASSETS
         .iter()
         .find(|(n, _, _)| *n == name)

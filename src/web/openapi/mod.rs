@@ -23,7 +23,7 @@ use shared::Shared;
 #[openapi(
     info(
         title = "talentdex",
-        description = "Bilingual (Chinese/English) search, citation and eligibility service over the rules that define Beijing's foreign high-end (Category A) and urgently needed talent. Identifiers, citation forms and answer shapes are a public contract: they change only by adding.\n\nEvery 4xx/5xx answer under `/api/` is `{\"error\": {\"code\", \"message\"}}` (the `Error` schema, whose description lists the stable codes); HTML pages answer HTML error pages. Bad input is always a 4xx, never a 5xx. Every `GET` also answers `HEAD`. A known path asked with a method it does not answer gets a 405 (`MethodNotAllowed` response) with an `Allow` header; an unknown path a 404 (`not_found`, or an HTML page outside `/api/`).",
+        description = "Bilingual (Chinese/English) search, citation and eligibility service over the rules that define Beijing's foreign high-end (Category A) and urgently needed talent. Identifiers, citation forms and answer shapes are a public contract: they change only by adding.\n\nEvery 4xx/5xx answer under `/api/` is `{\"error\": {\"code\", \"message\"}}` (the `Error` schema, whose description lists the stable codes); HTML pages answer HTML error pages. Bad input is always a 4xx, never a 5xx. Every `GET` also answers `HEAD`, and every path `OPTIONS` (a CORS preflight: 200 without a body). A known path asked with a method it does not answer gets a 405 (the `MethodNotAllowed` response) with an `Allow` header; an unknown path a 404 (`not_found`, or an HTML page outside `/api/`). A request the HTTP server cannot read gets a bare 400, 414 (`UriTooLong`) or 431 before any route sees it.",
         license(name = "MIT"),
     ),
     paths(

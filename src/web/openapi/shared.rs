@@ -1,5 +1,5 @@
 //! Web: what the OpenAPI document's operations share, added once utoipa has read the attributes —
-//! the stable error codes on the `Error` schema, the generic answers (304, 405, 500, 503) as
+//! the stable error codes on the `Error` schema, the generic answers (304, 405, 414, 500, 503) as
 //! reusable responses referenced by every operation that can give them, and the applicant facts
 //! as query parameters, from `FACT_PARAMS` (what the parser reads) and the `Facts` schema (their
 //! types and descriptions), so the two cannot drift apart.
@@ -66,7 +66,7 @@ struct Generic {
     html: bool,
 }
 
-const GENERIC: [Generic; 4] = [
+const GENERIC: [Generic; 5] = [
     Generic {
         name: "NotModified",
         description: "`If-None-Match` named the current `ETag` (the corpus hash and Beijing's date): \
@@ -82,6 +82,14 @@ const GENERIC: [Generic; 4] = [
         header: Some(("Allow", "The methods the path answers.")),
         json: true,
         html: true,
+    },
+    Generic {
+        name: "UriTooLong",
+        description: "The request target is longer than the HTTP server reads (65 534 bytes): \
+            refused before routing, without a body.",
+        header: None,
+        json: false,
+        html: false,
     },
     Generic {
         name: "Internal",
@@ -144,7 +152,11 @@ fn add_generic_responses(doc: &mut utoipa::openapi::OpenApi) {
 /// Reference the generic answers an operation can give; 304 only for cached reads that answer 200.
 fn add_refs(op: &mut Operation, cached: bool) {
     let responses = &mut op.responses.responses;
-    let mut generic = vec![("500", "Internal"), ("503", "Unavailable")];
+    let mut generic = vec![
+        ("414", "UriTooLong"),
+        ("500", "Internal"),
+        ("503", "Unavailable"),
+    ];
     if cached && responses.contains_key("200") {
         generic.push(("304", "NotModified"));
     }
