@@ -10,8 +10,9 @@ use std::collections::{BTreeSet, HashSet};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::Value;
+use talentdex::citation::MAX_CITE_CHARS;
 use talentdex::eligibility::FACT_PARAMS;
-use talentdex::search::MAX_LIMIT;
+use talentdex::search::{DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS};
 use talentdex::web::{ERROR_CODES, ROUTES, SEARCH_PARAMS};
 
 use crate::common::{app, send};
@@ -307,10 +308,20 @@ async fn search_and_the_eligibility_page_document_every_parameter_they_read() {
             p["name"]
         );
     }
-    let limit = params.iter().find(|p| p["name"] == "limit").unwrap();
-    assert_eq!(limit["schema"]["maximum"], MAX_LIMIT);
-    let as_of = params.iter().find(|p| p["name"] == "as_of").unwrap();
-    assert_eq!(as_of["schema"]["format"], "date");
+    // The limits the descriptions quote are the engine's.
+    let param = |name: &str| params.iter().find(|p| p["name"] == name).unwrap();
+    assert_eq!(param("limit")["schema"]["maximum"], MAX_LIMIT);
+    let limit = param("limit")["description"].as_str().unwrap();
+    assert!(limit.contains(&format!("default {DEFAULT_LIMIT}, at most {MAX_LIMIT}")));
+    let q = param("q")["description"].as_str().unwrap();
+    assert!(
+        q.contains(&format!("at most {MAX_QUERY_CHARS} characters")),
+        "{q}"
+    );
+    let resolve = &doc["paths"]["/api/resolve"]["get"]["parameters"][0]["description"];
+    let cite = format!("at most {MAX_CITE_CHARS} characters");
+    assert!(resolve.as_str().unwrap().contains(&cite), "{resolve}");
+    assert_eq!(param("as_of")["schema"]["format"], "date");
 }
 
 #[tokio::test]

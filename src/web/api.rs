@@ -174,10 +174,15 @@ fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
 
 /// One clause: texts, parent, children, breadcrumbs, citation, related clauses.
 #[utoipa::path(get, path = "/api/clauses/{id}", tag = "clauses",
-    params(("id" = String, Path, description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slashes are not escaped.", example = "bj2022-a1/2.8")),
+    params(
+        ("id" = String, Path,
+            description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slashes are \
+                not escaped.", example = "bj2022-a1/2.8"),
+    ),
     responses(
         (status = 200, description = "The clause.", body = ClauseView),
-        (status = 400, description = "`bad_path`, `bad_query` (this route takes no parameters).", body = ErrorBody),
+        (status = 400, description = "`bad_path`, `bad_query` (this route takes no parameters).",
+            body = ErrorBody),
         (status = 404, description = "`not_found`: no such clause.", body = ErrorBody),
     ))]
 pub async fn clause(
@@ -202,7 +207,8 @@ pub struct PostList<'a> {
 #[utoipa::path(get, path = "/api/posts", tag = "posts",
     responses(
         (status = 200, description = "Every post, in catalogue order.", body = PostList),
-        (status = 400, description = "`bad_query` (this route takes no parameters).", body = ErrorBody),
+        (status = 400, description = "`bad_query` (this route takes no parameters).",
+            body = ErrorBody),
     ))]
 pub async fn posts(
     State(state): State<AppState>,
@@ -217,10 +223,15 @@ pub async fn posts(
 
 /// One post of the catalogue by its number, as a clause.
 #[utoipa::path(get, path = "/api/posts/{n}", tag = "posts",
-    params(("n" = u32, Path, description = "The post number (1 to the catalogue's size).", example = 6)),
+    params(
+        ("n" = u32, Path, description = "The post number (1 to the catalogue's size).",
+            example = 6),
+    ),
     responses(
         (status = 200, description = "The post.", body = ClauseView),
-        (status = 400, description = "`bad_post_number`, `bad_path`, `bad_query` (this route takes no parameters).", body = ErrorBody),
+        (status = 400,
+            description = "`bad_post_number`, `bad_path`, `bad_query` (this route takes no \
+                parameters).", body = ErrorBody),
         (status = 404, description = "`not_found`: no such post.", body = ErrorBody),
     ))]
 pub async fn post(

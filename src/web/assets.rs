@@ -24,13 +24,17 @@ const ASSETS: [(&str, &str, &str); 2] = [
 
 /// A stylesheet or script of the pages, from a fixed table compiled into the binary.
 #[utoipa::path(get, path = "/static/{name}", tag = "pages",
-    params(("name" = String, Path, description = "The asset's file name: `app.css` or `app.js`.", example = "app.css")),
+    params(
+        ("name" = String, Path, description = "The asset's file name: `app.css` or `app.js`.",
+            example = "app.css"),
+    ),
     responses(
         (status = 200, description = "The asset.", content(
             (String = "text/css; charset=utf-8"),
             (String = "text/javascript; charset=utf-8"),
         )),
-        (status = 404, description = "No such asset: an HTML page.", content_type = "text/html", body = String),
+        (status = 404, description = "No such asset: an HTML page.", content_type = "text/html",
+            body = String),
     ))]
 pub async fn asset(name: Result<Path<String>, PathRejection>) -> Result<Response, PageError> {
     // A name that is not UTF-8 once decoded names no asset either.

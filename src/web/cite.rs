@@ -48,8 +48,11 @@ fn citation_error(e: CitationError) -> ApiError {
 /// Resolve one citation to a clause ID, with a status and every candidate.
 #[utoipa::path(get, path = "/api/resolve", tag = "citations", params(ResolveQuery),
     responses(
-        (status = 200, description = "The resolution: `found`, `ambiguous`, `not_found` or `invalid`.", body = Resolution),
-        (status = 400, description = "`missing_cite`, `cite_too_long`, `bad_query`.", body = ErrorBody),
+        (status = 200,
+            description = "The resolution: `found`, `ambiguous`, `not_found` or `invalid`.",
+            body = Resolution),
+        (status = 400, description = "`missing_cite`, `cite_too_long`, `bad_query`.",
+            body = ErrorBody),
     ))]
 pub async fn resolve(
     State(state): State<AppState>,
@@ -68,10 +71,15 @@ pub async fn resolve(
         example = json!({"text": "依据附件1第二条第8项和Annex 2, No. 6申请。"})),
     responses(
         (status = 200, description = "The citations, in the order they appear.", body = Links),
-        (status = 400, description = "`bad_body` (not JSON), `bad_query` (this route takes no parameters).", body = ErrorBody),
+        (status = 400,
+            description = "`bad_body` (not JSON), `bad_query` (this route takes no parameters).",
+            body = ErrorBody),
         (status = 413, description = "`text_too_long`, `body_too_large`.", body = ErrorBody),
-        (status = 422, description = "`bad_body`: JSON, but not `{\"text\": …}`.", body = ErrorBody),
-        (status = 415, description = "`unsupported_media_type`: a body without `Content-Type: application/json`.", body = ErrorBody),
+        (status = 422, description = "`bad_body`: JSON, but not `{\"text\": …}`.",
+            body = ErrorBody),
+        (status = 415,
+            description = "`unsupported_media_type`: a body without `Content-Type: \
+                application/json`.", body = ErrorBody),
     ))]
 pub async fn link(
     State(state): State<AppState>,
@@ -107,12 +115,19 @@ struct NotFoundPage<'a> {
 /// `GET /cite/{text}`.
 #[utoipa::path(get, path = "/cite/{text}", tag = "pages", operation_id = "cite_page",
     summary = "The permanent link of a citation.",
-    params(("text" = String, Path, description = "The citation, percent-encoded; slashes need no escaping.", example = "附件2第6项")),
+    params(
+        ("text" = String, Path,
+            description = "The citation, percent-encoded; slashes need no escaping.",
+            example = "附件2第6项"),
+    ),
     responses(
         (status = 303, description = "The citation names one clause: its page.",
             headers(("Location" = String, description = "The clause page, `/clause/<id>`."))),
-        (status = 200, description = "The citation names several clauses: a page listing them.", content_type = "text/html", body = String),
-        (status = 404, description = "Not a citation, or no clause it names: an HTML page saying why.", content_type = "text/html", body = String),
+        (status = 200, description = "The citation names several clauses: a page listing them.",
+            content_type = "text/html", body = String),
+        (status = 404,
+            description = "Not a citation, or no clause it names: an HTML page saying why.",
+            content_type = "text/html", body = String),
     ))]
 pub async fn page(
     State(state): State<AppState>,
@@ -126,7 +141,10 @@ pub async fn page(
 
 /// `GET /cite` and `GET /cite/`: no citation given.
 #[utoipa::path(get, path = "/cite", tag = "pages", operation_id = "cite_page_empty",
-    responses((status = 404, description = "No citation given: an HTML page saying so.", content_type = "text/html", body = String)))]
+    responses(
+        (status = 404, description = "No citation given: an HTML page saying so.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn page_without_citation() -> Response {
     not_found_page("", "put a citation after /cite/")
 }

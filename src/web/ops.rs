@@ -37,7 +37,10 @@ pub async fn readyz(State(state): State<AppState>) -> Json<Ready> {
 
 /// Prometheus metrics: requests and latency by route, load shed, index build time.
 #[utoipa::path(get, path = "/metrics", tag = "operations",
-    responses((status = 200, description = "Prometheus text exposition format 0.0.4.", content_type = "text/plain; version=0.0.4; charset=utf-8", body = String)))]
+    responses(
+        (status = 200, description = "Prometheus text exposition format 0.0.4.",
+            content_type = "text/plain; version=0.0.4; charset=utf-8", body = String),
+    ))]
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, PROMETHEUS_TEXT)],

@@ -22,19 +22,33 @@ pub const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "l
 /// are added to this operation's document by `openapi`, from `FACT_PARAMS` and the `Facts` schema.
 #[utoipa::path(get, path = "/api/search", tag = "search",
     summary = "Search every clause in both languages.",
-    description = "Any applicant fact (the eligibility API's names, nested ones joined with dots) judges every post hit's checks; such answers are never cached.",
+    description = "Any applicant fact (the eligibility API's names, nested ones joined with \
+        dots) judges every post hit's checks; such answers are never cached.",
     params(
-        ("q" = String, Query, description = "The query, Chinese or English (at most 1000 characters).", example = "芯片设计"),
-        ("lang" = Option<String>, Query, description = "Read the query as `zh`, `en` or `auto` (its script decides; the default)."),
-        ("doc" = Option<String>, Query, description = "Only this document's clauses.", example = "bj2022-a2"),
-        ("kind" = Option<String>, Query, description = "Only clauses of this kind: document, article, category, item, post, requirement."),
-        ("industry" = Option<String>, Query, description = "Only posts of this industry, by its Chinese or English name."),
-        ("limit" = Option<u32>, Query, description = "Hits per page (default 10, at most 50).", maximum = 50),
+        ("q" = String, Query,
+            description = "The query, Chinese or English (at most 1000 characters).",
+            example = "芯片设计"),
+        ("lang" = Option<String>, Query,
+            description = "Read the query as `zh`, `en` or `auto` (its script decides; the \
+                default)."),
+        ("doc" = Option<String>, Query, description = "Only this document's clauses.",
+            example = "bj2022-a2"),
+        ("kind" = Option<String>, Query,
+            description = "Only clauses of this kind: document, article, category, item, post, \
+                requirement."),
+        ("industry" = Option<String>, Query,
+            description = "Only posts of this industry, by its Chinese or English name."),
+        ("limit" = Option<u32>, Query, description = "Hits per page (default 10, at most 50).",
+            maximum = 50),
         ("offset" = Option<u32>, Query, description = "Hits to skip (default 0)."),
     ),
     responses(
         (status = 200, description = "The hits, the total and the facet counts.", body = Results),
-        (status = 400, description = "`empty_query`, `query_too_long`, `bad_lang`, `bad_kind`, `bad_limit`, `bad_offset`, `unknown_document`, `unknown_industry`, `bad_query` (an unknown, repeated or non-UTF-8 parameter); for an applicant fact `invalid_fact`.", body = ErrorBody),
+        (status = 400,
+            description = "`empty_query`, `query_too_long`, `bad_lang`, `bad_kind`, `bad_limit`, \
+                `bad_offset`, `unknown_document`, `unknown_industry`, `bad_query` (an unknown, \
+                repeated or non-UTF-8 parameter); for an applicant fact `invalid_fact`.",
+            body = ErrorBody),
     ))]
 pub async fn search(
     State(state): State<AppState>,

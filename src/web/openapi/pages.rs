@@ -8,32 +8,48 @@
 
 /// The home page: the documents with their validity on a date.
 #[utoipa::path(get, path = "/", tag = "pages", operation_id = "home_page",
-    params(("as_of" = Option<String>, Query, format = Date, description = "Show validity on this date (YYYY-MM-DD); today in Beijing when absent.", example = "2026-11-21")),
+    params(
+        ("as_of" = Option<String>, Query, format = Date,
+            description = "Show validity on this date (YYYY-MM-DD); today in Beijing when absent.",
+            example = "2026-11-21"),
+    ),
     responses(
         (status = 200, description = "The home page.", content_type = "text/html", body = String),
-        (status = 400, description = "`as_of` is not a date: an HTML error page.", content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: an HTML error page.",
+            content_type = "text/html", body = String),
     ))]
 pub fn home() {}
 
 /// A clause's page: its texts in both languages, hierarchy, citation and related clauses.
 #[utoipa::path(get, path = "/clause/{id}", tag = "pages", operation_id = "clause_page",
-    params(("id" = String, Path, description = "A clause or document ID; its slashes are not escaped.", example = "bj2022-a1/2.8")),
+    params(
+        ("id" = String, Path, description = "A clause or document ID; its slashes are not escaped.",
+            example = "bj2022-a1/2.8"),
+    ),
     responses(
         (status = 200, description = "The clause page.", content_type = "text/html", body = String),
-        (status = 400, description = "The ID is not UTF-8 once percent-decoded.", content_type = "text/plain", body = String),
-        (status = 404, description = "No such clause: an HTML error page.", content_type = "text/html", body = String),
+        (status = 400, description = "The ID is not UTF-8 once percent-decoded.",
+            content_type = "text/plain", body = String),
+        (status = 404, description = "No such clause: an HTML error page.",
+            content_type = "text/html", body = String),
     ))]
 pub fn clause() {}
 
 /// The post catalogue, filtered by industry and by the degree an applicant holds.
 #[utoipa::path(get, path = "/posts", tag = "pages", operation_id = "posts_page",
     params(
-        ("industry" = Option<String>, Query, description = "Only posts of this industry (Chinese or English name)."),
-        ("degree" = Option<String>, Query, description = "Only posts open to this degree: bachelor, master or doctorate.", example = "master"),
+        ("industry" = Option<String>, Query,
+            description = "Only posts of this industry (Chinese or English name)."),
+        ("degree" = Option<String>, Query,
+            description = "Only posts open to this degree: bachelor, master or doctorate.",
+            example = "master"),
     ),
     responses(
-        (status = 200, description = "The catalogue page.", content_type = "text/html", body = String),
-        (status = 400, description = "An unknown industry, degree or parameter: an HTML error page.", content_type = "text/html", body = String),
+        (status = 200, description = "The catalogue page.", content_type = "text/html",
+            body = String),
+        (status = 400,
+            description = "An unknown industry, degree or parameter: an HTML error page.",
+            content_type = "text/html", body = String),
     ))]
 pub fn posts() {}
 
@@ -42,27 +58,38 @@ pub fn posts() {}
     params(("n" = u32, Path, description = "The post number.", example = 6)),
     responses(
         (status = 200, description = "The post page.", content_type = "text/html", body = String),
-        (status = 400, description = "The number is not UTF-8 once percent-decoded.", content_type = "text/plain", body = String),
-        (status = 404, description = "No such post: an HTML error page.", content_type = "text/html", body = String),
+        (status = 400, description = "The number is not UTF-8 once percent-decoded.",
+            content_type = "text/plain", body = String),
+        (status = 404, description = "No such post: an HTML error page.",
+            content_type = "text/html", body = String),
     ))]
 pub fn post() {}
 
 /// Beijing's criteria beside the national ones they adapt, with what changed.
 #[utoipa::path(get, path = "/compare", tag = "pages", operation_id = "compare_page",
-    responses((status = 200, description = "The comparison page.", content_type = "text/html", body = String)))]
+    responses(
+        (status = 200, description = "The comparison page.", content_type = "text/html",
+            body = String),
+    ))]
 pub fn compare() {}
 
 /// The eligibility form, and its answer when facts are given. The applicant facts are query
 /// parameters here, as on `/api/search` (added by `shared`).
 #[utoipa::path(get, path = "/eligibility", tag = "pages", operation_id = "eligibility_page",
     responses(
-        (status = 200, description = "The form, with every verdict when facts were given.", content_type = "text/html", body = String),
-        (status = 400, description = "A fact that is unknown or invalid: the form again, saying which.", content_type = "text/html", body = String),
+        (status = 200, description = "The form, with every verdict when facts were given.",
+            content_type = "text/html", body = String),
+        (status = 400,
+            description = "A fact that is unknown or invalid: the form again, saying which.",
+            content_type = "text/html", body = String),
     ))]
 pub fn eligibility() {}
 
 /// `/cite/` with nothing after it (the handler is `cite::page_without_citation`, documented at
 /// `/cite`).
 #[utoipa::path(get, path = "/cite/", tag = "pages", operation_id = "cite_page_slash",
-    responses((status = 404, description = "No citation given: an HTML page saying so.", content_type = "text/html", body = String)))]
+    responses(
+        (status = 404, description = "No citation given: an HTML page saying so.",
+            content_type = "text/html", body = String),
+    ))]
 pub fn cite_without_citation() {}
