@@ -1,4 +1,4 @@
-//! Contract: bodies of the wrong type, size, encoding or shape, and under the wrong content
+//! Contract (web): bodies of the wrong type, size, encoding or shape, and under the wrong content
 //! types, sent to the JSON routes that take bodies (and to read routes, which ignore them).
 
 use axum::body::Bytes;

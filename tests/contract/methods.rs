@@ -1,5 +1,5 @@
-//! Contract: methods a path does not answer get a 405 naming the ones it does; `OPTIONS` is the
-//! CORS preflight everywhere; request targets too long for the HTTP server get its 414.
+//! Contract (web): methods a path does not answer get a 405 naming the ones it does; `OPTIONS`
+//! is the CORS preflight everywhere; request targets too long for the HTTP server get its 414.
 
 use std::collections::BTreeSet;
 

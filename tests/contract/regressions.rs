@@ -1,5 +1,5 @@
-//! Contract regressions: answers the contract test found outside the document, each fixed and
-//! pinned here with the reason it once failed.
+//! Contract regressions (web): answers the contract test found outside the document, each fixed
+//! and pinned here with the reason it once failed.
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};

@@ -1,5 +1,5 @@
-//! Helpers over the served OpenAPI document, shared by the OpenAPI and contract tests: its
-//! operations, the route a path reaches, example URIs, response lookups.
+//! Helpers over the OpenAPI document the web layer serves, shared by the OpenAPI and contract
+//! tests: its operations, the route a path reaches, example URIs, response lookups.
 
 use std::collections::BTreeSet;
 
