@@ -345,3 +345,31 @@ async fn every_get_route_answers_head_and_is_documented_as_such() {
         );
     }
 }
+
+#[tokio::test]
+async fn ids_with_slashes_work_as_generated_clients_send_them() {
+    // OpenAPI path parameters are one segment, so generated clients send a clause ID's slash as
+    // `%2F`; the wildcard routes must decode it to the same clause or citation.
+    for (plain, encoded) in [
+        ("/api/clauses/bj2022-a1/2.8", "/api/clauses/bj2022-a1%2F2.8"),
+        ("/clause/bj2022-a1/2.8", "/clause/bj2022-a1%2F2.8"),
+        ("/cite/bj2022-a1/2.8", "/cite/bj2022-a1%2F2.8"),
+    ] {
+        let answer = |uri: &str| {
+            let request = Request::get(uri).body(Body::empty()).unwrap();
+            send(app(), request)
+        };
+        let (status, headers, body) = answer(plain).await;
+        let (encoded_status, encoded_headers, encoded_body) = answer(encoded).await;
+        assert!(status.as_u16() < 400, "{plain}: {status}");
+        assert_eq!(
+            (status, headers.get(header::LOCATION), body),
+            (
+                encoded_status,
+                encoded_headers.get(header::LOCATION),
+                encoded_body
+            ),
+            "{encoded}"
+        );
+    }
+}

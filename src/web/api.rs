@@ -176,8 +176,8 @@ fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
 #[utoipa::path(get, path = "/api/clauses/{id}", tag = "clauses",
     params(
         ("id" = String, Path,
-            description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slashes are \
-                not escaped.", example = "bj2022-a1/2.8"),
+            description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slash may \
+                be sent as it is or as `%2F`.", example = "bj2022-a1/2.8"),
     ),
     responses(
         (status = 200, description = "The clause.", body = ClauseView),

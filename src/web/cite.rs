@@ -117,7 +117,7 @@ struct NotFoundPage<'a> {
     summary = "The permanent link of a citation.",
     params(
         ("text" = String, Path,
-            description = "The citation, percent-encoded; slashes need no escaping.",
+            description = "The citation, percent-encoded (a slash may stay as it is).",
             example = "附件2第6项"),
     ),
     responses(

@@ -23,7 +23,8 @@ pub fn home() {}
 /// A clause's page: its texts in both languages, hierarchy, citation and related clauses.
 #[utoipa::path(get, path = "/clause/{id}", tag = "pages", operation_id = "clause_page",
     params(
-        ("id" = String, Path, description = "A clause or document ID; its slashes are not escaped.",
+        ("id" = String, Path,
+            description = "A clause or document ID; its slash may be sent as it is or as `%2F`.",
             example = "bj2022-a1/2.8"),
     ),
     responses(
