@@ -99,3 +99,17 @@ async fn static_assets_are_served_from_the_binary() {
     );
     assert!(String::from_utf8_lossy(&body).contains("clipboard"));
 }
+
+/// Regression: a path segment that is not UTF-8 once percent-decoded used to get axum's plain-text
+/// 400 on the HTML routes; people get the site's own error page.
+#[tokio::test]
+async fn undecodable_path_segments_get_an_html_400_page() {
+    for uri in ["/clause/%FF", "/posts/%FF%FE"] {
+        let (status, html) = page(uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            html.starts_with("<!doctype html>") && html.contains("class=\"error\""),
+            "{uri}"
+        );
+    }
+}

@@ -356,3 +356,14 @@ async fn facts_in_the_query_give_post_hits_verdicts() {
         (400, "bad_query")
     );
 }
+
+/// Regression: `post=99999` among the facts was accepted by search (200) while
+/// `/api/eligibility` refused it; both now say the post does not exist.
+#[tokio::test]
+async fn an_unknown_post_fact_is_refused_as_by_eligibility() {
+    let (status, body) = crate::common::get_json("/api/search?q=chip&post=99999").await;
+    assert_eq!(
+        (status.as_u16(), crate::common::error_code(&body)),
+        (400, "unknown_post")
+    );
+}

@@ -48,7 +48,7 @@ pub enum CitationError {
 }
 
 /// How a citation resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Exactly one clause.
@@ -73,7 +73,7 @@ impl Status {
 }
 
 /// A clause a citation may name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Candidate<'a> {
     pub id: &'a str,
     pub title: &'a Bilingual,
@@ -93,7 +93,7 @@ impl<'a> From<&'a Clause> for Candidate<'a> {
 }
 
 /// The answer of `resolve` (and of `GET /api/resolve`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Resolution<'a> {
     pub input: String,
     pub status: Status,
@@ -108,7 +108,7 @@ pub struct Resolution<'a> {
 }
 
 /// One citation found by `link`: its span in code points of the original text, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Linked<'a> {
     pub start: usize,
     pub end: usize,
@@ -121,7 +121,7 @@ pub struct Linked<'a> {
 }
 
 /// The answer of `link` (and of `POST /api/link`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Links<'a> {
     pub citations: Vec<Linked<'a>>,
 }

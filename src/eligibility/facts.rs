@@ -19,7 +19,7 @@ pub const MAX_PERCENT: f64 = 100.0;
 
 /// What the applicant says about themselves. Every fact is optional; a fact not given leaves the
 /// checks that need it `unknown`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The date the rules are read at (and "近五年" counted back from); today in Beijing if absent.
@@ -27,7 +27,9 @@ pub struct Facts {
     pub as_of: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<i64>,
-    /// The highest degree, or the level of an equivalent qualification ("或相当学历").
+    /// The highest degree, or the level of an equivalent qualification ("或相当学历"): none,
+    /// bachelor, master or doctorate (or 无, 学士, 硕士, 博士), in any case.
+    #[schema(value_type = Option<String>, examples("doctorate", "博士"))]
     #[serde(
         default,
         deserialize_with = "degree_word",
@@ -70,7 +72,7 @@ pub struct Facts {
 }
 
 /// The founder of an enterprise (bj2022-a1/4.1).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Founder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,7 +87,7 @@ pub struct Founder {
 }
 
 /// The head of an enterprise (bj2022-a1/4.2).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
     /// chairman, legal_representative, general_manager, chief_technical_expert (or the Chinese

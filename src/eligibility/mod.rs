@@ -39,7 +39,7 @@ pub use verdict::{CriterionKind, Outcome, Verdict, VerdictKind};
 use crate::model::{Bilingual, Corpus, Validity};
 
 /// The answer: `{"as_of", "validity", "criteria", "posts"}`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Answer {
     pub as_of: Date,
     /// The validity, on `as_of`, of each document the verdicts rest on.
@@ -48,7 +48,7 @@ pub struct Answer {
     pub posts: Vec<PostVerdict>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DocumentValidity {
     pub doc: String,
     pub title: Bilingual,

@@ -12,7 +12,7 @@ use super::verdict::{Condition, Outcome, Verdict, VerdictKind, degree_fact, numb
 use crate::model::{Bilingual, Check, CheckKind, Clause, Post};
 
 /// A post's own verdict and its checks: `{"id", "title", "verdict", "reason", "checks"}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PostVerdict {
     pub id: String,
     pub title: Bilingual,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::model::{Bilingual, CheckKind, Degree};
 
 /// met, not_met, or unknown (a needed fact was not given, or the rule leaves it to judgement).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Met,
@@ -59,7 +59,7 @@ impl Outcome {
 }
 
 /// Which Category A criterion a verdict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CriterionKind {
     /// 2.1 and 2.2: awards.
@@ -79,7 +79,7 @@ pub enum CriterionKind {
 }
 
 /// A verdict's kind: a post check's kind or a criterion's. Serialised as the bare word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum VerdictKind {
     Check(CheckKind),
@@ -87,7 +87,7 @@ pub enum VerdictKind {
 }
 
 /// `{"id", "kind", "verdict", "reason": {zh, en}}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Verdict {
     /// The clause the verdict rests on.
     pub id: String,

@@ -15,7 +15,7 @@ pub use validity::{Validity, ValidityStatus, beijing_today};
 
 /// A pair of texts, one per language. Chinese is the official wording; English is ours unless the
 /// document says otherwise.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Bilingual {
     pub zh: String,
     pub en: String,
@@ -31,7 +31,9 @@ impl Bilingual {
 }
 
 /// What a clause is, from the document itself down to a post's requirement part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Document,
@@ -69,7 +71,7 @@ impl Kind {
 }
 
 /// Whether the English of a document is an official text or our own translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Translation {
     Official,
@@ -77,7 +79,7 @@ pub enum Translation {
 }
 
 /// How a Beijing clause relates to the national clause it adapts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     Unchanged,
@@ -85,7 +87,7 @@ pub enum Change {
     Added,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// This clause adapts the related one (Beijing → national).
@@ -94,7 +96,7 @@ pub enum Relation {
     AdaptedBy,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Related {
     pub id: String,
     pub relation: Relation,
@@ -102,7 +104,7 @@ pub struct Related {
 }
 
 /// A document's metadata, from its front matter.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Document {
     pub id: String,
     pub title: Bilingual,
@@ -120,7 +122,7 @@ pub struct Document {
 }
 
 /// One clause: a node of a document's numbering, or the document itself.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Clause {
     pub id: String,
     pub doc: String,

@@ -7,7 +7,19 @@ use serde::{Deserialize, Serialize};
 use super::Bilingual;
 
 /// Degree levels, in order: none < bachelor < master < doctorate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Degree {
     None,
@@ -38,7 +50,7 @@ impl Degree {
 }
 
 /// Which column of the catalogue a requirement part is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PostPartKind {
     /// `.1` 职业能力要求
@@ -64,7 +76,7 @@ impl PostPartKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PostPart {
     pub id: String,
     pub part: PostPartKind,
@@ -73,7 +85,7 @@ pub struct PostPart {
 }
 
 /// The requirements of a post, read from the text of its parts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Requirements {
     /// Minimum degree (学士/硕士/博士 及以上).
     pub degree: Degree,
@@ -91,7 +103,7 @@ pub struct Requirements {
 }
 
 /// The kinds of check a post is assessed by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckKind {
     Degree,
@@ -124,7 +136,7 @@ impl CheckKind {
 }
 
 /// A requirement to check, citing the clause it rests on. Eligibility adds the verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Check {
     pub id: String,
     pub kind: CheckKind,
@@ -132,7 +144,7 @@ pub struct Check {
 }
 
 /// A post's catalogue entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Post {
     pub number: u32,
     pub industry: Bilingual,

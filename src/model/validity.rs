@@ -24,7 +24,7 @@ fn whole_years(start: Date, last_day: Date) -> Option<i16> {
     (years > 0 && start.checked_add(jiff::Span::new().years(years)).ok()? == after).then_some(years)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ValidityStatus {
     /// Before the effective date.
@@ -35,7 +35,7 @@ pub enum ValidityStatus {
     TrialEnded,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Validity {
     pub as_of: Date,
     pub status: ValidityStatus,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::snippet::Snippets;
 use crate::model::{Bilingual, Check, Kind, PostPart, Requirements};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Results<'a> {
     pub query: String,
     /// The language the query was read as (`auto` resolved by its script).
@@ -18,7 +18,7 @@ pub struct Results<'a> {
     pub facets: Facets<'a>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Hit<'a> {
     pub id: &'a str,
     pub doc: &'a str,
@@ -39,7 +39,7 @@ pub struct Hit<'a> {
 
 /// A post's catalogue entry in a hit. `verdict`/`reason` (here and on each check) are left for
 /// eligibility to fill in from applicant facts; they are omitted while absent.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PostBlock<'a> {
     pub id: &'a str,
     pub number: u32,
@@ -55,7 +55,7 @@ pub struct PostBlock<'a> {
 }
 
 /// One check of a post, with room for its verdict.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CheckView<'a> {
     #[serde(flatten)]
     pub check: &'a Check,
@@ -68,20 +68,20 @@ pub struct CheckView<'a> {
 
 /// Facet counts. Each count is what `total` would be with that value as the filter, the other
 /// filters unchanged (so a chosen document still shows the counts of the others).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct Facets<'a> {
     pub doc: Vec<Count<'a>>,
     pub kind: Vec<Count<'a>>,
     pub industry: Vec<IndustryCount<'a>>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Count<'a> {
     pub value: &'a str,
     pub count: usize,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct IndustryCount<'a> {
     /// The filter value (the Chinese name; the English name is accepted too).
     pub value: &'a str,

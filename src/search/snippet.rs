@@ -210,9 +210,12 @@ impl Serialize for Snippet<'_> {
 }
 
 /// The snippet in both languages.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Snippets<'a> {
+    /// HTML-escaped text with the matches in `<mark>`.
+    #[schema(value_type = String)]
     pub zh: Snippet<'a>,
+    #[schema(value_type = String)]
     pub en: Snippet<'a>,
 }
 

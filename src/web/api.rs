@@ -2,18 +2,24 @@
 //! model and returns a view.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-use super::extract::Query;
+use super::error::ErrorBody;
+use super::extract::{NoQuery, Path, Query};
 use super::{ApiError, AppState};
 use crate::model::{Bilingual, Clause, Document, Validity, beijing_today};
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Health {
+    /// Always `ok`: the process answers.
     status: &'static str,
 }
 
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "The process is alive.", body = Health)))]
 pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }
@@ -22,9 +28,12 @@ pub async fn not_found() -> ApiError {
     ApiError::not_found("no such route")
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct AsOfQuery {
+    /// The date to state validity on (YYYY-MM-DD); today in Beijing when absent.
+    #[param(value_type = Option<String>, format = Date, example = "2026-11-21")]
     as_of: Option<String>,
 }
 
@@ -41,19 +50,26 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<jiff::civil::Date, ApiError> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct DocumentView<'a> {
     #[serde(flatten)]
     document: &'a Document,
     validity: Validity,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct DocumentsView<'a> {
+    #[schema(value_type = String, format = Date)]
     as_of: jiff::civil::Date,
     documents: Vec<DocumentView<'a>>,
 }
 
+/// The documents with their metadata and their validity on a date.
+#[utoipa::path(get, path = "/api/documents", tag = "clauses", params(AsOfQuery),
+    responses(
+        (status = 200, description = "Every document, in corpus order.", body = DocumentsView),
+        (status = 400, description = "`bad_date`, `bad_query`.", body = ErrorBody),
+    ))]
 pub async fn documents(
     State(state): State<AppState>,
     Query(q): Query<AsOfQuery>,
@@ -71,18 +87,27 @@ pub async fn documents(
     to_json(&DocumentsView { as_of, documents })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ClausesQuery {
+    /// Only this document's clauses (the document itself first).
+    #[param(example = "bj2022-a1")]
     doc: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ClauseList<'a> {
     total: usize,
     clauses: Vec<&'a Clause>,
 }
 
+/// Every clause, in document order, for bulk export.
+#[utoipa::path(get, path = "/api/clauses", tag = "clauses", params(ClausesQuery),
+    responses(
+        (status = 200, description = "The clauses.", body = ClauseList),
+        (status = 400, description = "`unknown_document`, `bad_query`.", body = ErrorBody),
+    ))]
 pub async fn clauses(
     State(state): State<AppState>,
     Query(q): Query<ClausesQuery>,
@@ -113,7 +138,7 @@ fn unknown_document(state: &AppState, doc: &str) -> ApiError {
 }
 
 /// A link up the hierarchy.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Crumb<'a> {
     id: &'a str,
     title: &'a Bilingual,
@@ -121,7 +146,8 @@ pub struct Crumb<'a> {
     url: &'a str,
 }
 
-#[derive(Serialize)]
+/// A clause with the links up its hierarchy.
+#[derive(Serialize, ToSchema)]
 pub struct ClauseView<'a> {
     #[serde(flatten)]
     clause: &'a Clause,
@@ -146,9 +172,23 @@ fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
     }
 }
 
+/// One clause: texts, parent, children, breadcrumbs, citation, related clauses.
+#[utoipa::path(get, path = "/api/clauses/{id}", tag = "clauses",
+    params(
+        ("id" = String, Path,
+            description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slash may \
+                be sent as it is or as `%2F`.", example = "bj2022-a1/2.8"),
+    ),
+    responses(
+        (status = 200, description = "The clause.", body = ClauseView),
+        (status = 400, description = "`bad_path`, `bad_query` (this route takes no parameters).",
+            body = ErrorBody),
+        (status = 404, description = "`not_found`: no such clause.", body = ErrorBody),
+    ))]
 pub async fn clause(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    _: NoQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let clause = state
         .corpus
@@ -157,13 +197,23 @@ pub async fn clause(
     to_json(&clause_view(&state, clause))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct PostList<'a> {
     total: usize,
     posts: Vec<&'a Clause>,
 }
 
-pub async fn posts(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+/// The post catalogue of Annex 2, each post a clause with its `post` entry.
+#[utoipa::path(get, path = "/api/posts", tag = "posts",
+    responses(
+        (status = 200, description = "Every post, in catalogue order.", body = PostList),
+        (status = 400, description = "`bad_query` (this route takes no parameters).",
+            body = ErrorBody),
+    ))]
+pub async fn posts(
+    State(state): State<AppState>,
+    _: NoQuery,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let posts: Vec<&Clause> = state.corpus.posts().collect();
     to_json(&PostList {
         total: posts.len(),
@@ -171,9 +221,23 @@ pub async fn posts(State(state): State<AppState>) -> Result<Json<serde_json::Val
     })
 }
 
+/// One post of the catalogue by its number, as a clause.
+#[utoipa::path(get, path = "/api/posts/{n}", tag = "posts",
+    params(
+        ("n" = u32, Path, description = "The post number (1 to the catalogue's size).",
+            example = 6),
+    ),
+    responses(
+        (status = 200, description = "The post.", body = ClauseView),
+        (status = 400,
+            description = "`bad_post_number`, `bad_path`, `bad_query` (this route takes no \
+                parameters).", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such post.", body = ErrorBody),
+    ))]
 pub async fn post(
     State(state): State<AppState>,
     Path(n): Path<String>,
+    _: NoQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let number: u32 = n.parse().map_err(|_| {
         ApiError::bad_request(

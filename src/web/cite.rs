@@ -8,21 +8,28 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{Json, Query};
+use super::error::ErrorBody;
+use super::extract::{Json, NoQuery, Query};
 use super::{ApiError, AppState};
-use crate::citation::{self, Candidate, CitationError, MAX_CITE_CHARS, Resolution, Status};
+use crate::citation::{self, Candidate, CitationError, Links, MAX_CITE_CHARS, Resolution, Status};
 use crate::model::clause_url;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ResolveQuery {
+    /// The citation, Chinese or English, or a clause ID (at most 500 characters).
+    #[param(required = true, example = "附件1第二条第8项")]
     cite: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// The passage to find citations in.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LinkBody {
+    /// At most 200 000 characters.
     text: String,
 }
 
@@ -38,6 +45,15 @@ fn citation_error(e: CitationError) -> ApiError {
     }
 }
 
+/// Resolve one citation to a clause ID, with a status and every candidate.
+#[utoipa::path(get, path = "/api/resolve", tag = "citations", params(ResolveQuery),
+    responses(
+        (status = 200,
+            description = "The resolution: `found`, `ambiguous`, `not_found` or `invalid`.",
+            body = Resolution),
+        (status = 400, description = "`missing_cite`, `cite_too_long`, `bad_query`.",
+            body = ErrorBody),
+    ))]
 pub async fn resolve(
     State(state): State<AppState>,
     Query(q): Query<ResolveQuery>,
@@ -49,8 +65,25 @@ pub async fn resolve(
     Ok(axum::Json(resolution).into_response())
 }
 
+/// Every citation in a passage, with its span in code points (end exclusive), status and IDs.
+#[utoipa::path(post, path = "/api/link", tag = "citations",
+    request_body(content = LinkBody, content_type = "application/json",
+        example = json!({"text": "依据附件1第二条第8项和Annex 2, No. 6申请。"})),
+    responses(
+        (status = 200, description = "The citations, in the order they appear.", body = Links),
+        (status = 400,
+            description = "`bad_body` (not JSON), `bad_query` (this route takes no parameters).",
+            body = ErrorBody),
+        (status = 413, description = "`text_too_long`, `body_too_large`.", body = ErrorBody),
+        (status = 422, description = "`bad_body`: JSON, but not `{\"text\": …}`.",
+            body = ErrorBody),
+        (status = 415,
+            description = "`unsupported_media_type`: a body without `Content-Type: \
+                application/json`.", body = ErrorBody),
+    ))]
 pub async fn link(
     State(state): State<AppState>,
+    _: NoQuery,
     Json(body): Json<LinkBody>,
 ) -> Result<Response, ApiError> {
     let links = citation::link(&state.corpus, &body.text).map_err(citation_error)?;
@@ -80,6 +113,22 @@ struct NotFoundPage<'a> {
 }
 
 /// `GET /cite/{text}`.
+#[utoipa::path(get, path = "/cite/{text}", tag = "pages", operation_id = "cite_page",
+    summary = "The permanent link of a citation.",
+    params(
+        ("text" = String, Path,
+            description = "The citation, percent-encoded (a slash may stay as it is).",
+            example = "附件2第6项"),
+    ),
+    responses(
+        (status = 303, description = "The citation names one clause: its page.",
+            headers(("Location" = String, description = "The clause page, `/clause/<id>`."))),
+        (status = 200, description = "The citation names several clauses: a page listing them.",
+            content_type = "text/html", body = String),
+        (status = 404,
+            description = "Not a citation, or no clause it names: an HTML page saying why.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn page(
     State(state): State<AppState>,
     text: Result<Path<String>, PathRejection>,
@@ -91,6 +140,11 @@ pub async fn page(
 }
 
 /// `GET /cite` and `GET /cite/`: no citation given.
+#[utoipa::path(get, path = "/cite", tag = "pages", operation_id = "cite_page_empty",
+    responses(
+        (status = 404, description = "No citation given: an HTML page saying so.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn page_without_citation() -> Response {
     not_found_page("", "put a citation after /cite/")
 }

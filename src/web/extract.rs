@@ -26,6 +26,45 @@ where
     }
 }
 
+/// For routes that take no query parameters: any parameter is a 400 `bad_query`, as on the routes
+/// that take some, rather than being silently ignored.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoQuery;
+
+impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.uri.query().filter(|q| !q.is_empty()) {
+            None => Ok(NoQuery),
+            Some(_) => Err(ApiError::bad_request(
+                "bad_query",
+                format!("{} takes no query parameters", parts.uri.path()),
+            )),
+        }
+    }
+}
+
+/// `Path<T>` with a 400 `bad_path` JSON error on rejection (a segment that is not UTF-8 once
+/// percent-decoded, or does not parse as `T`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| Path(p.0))
+            .map_err(|e| ApiError::bad_request("bad_path", e.body_text()))
+    }
+}
+
 /// `Json<T>` with a 4xx JSON error (400 malformed, 415 wrong content type, 413 too large).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);

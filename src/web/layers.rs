@@ -26,7 +26,7 @@ const RETRY_AFTER_SECONDS: &str = "1";
 const CACHE_CONTROL_READ: &str = "public, max-age=300";
 const CACHE_CONTROL_NONE: &str = "no-store";
 /// Routes whose answers say something about this instant, never cached.
-const UNCACHED: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
+pub(crate) const UNCACHED: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
 /// The service's limits; flags and `TALENTDEX_*` variables set them (see the README).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

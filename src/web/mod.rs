@@ -11,9 +11,11 @@ mod error;
 mod extract;
 mod layers;
 mod metrics;
+mod openapi;
 mod ops;
 mod pages;
 mod params;
+mod routes;
 mod search;
 mod security;
 
@@ -21,11 +23,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{get, post};
 
-pub use error::ApiError;
+pub use error::{ApiError, ERROR_CODES};
 pub use layers::Limits;
 pub use metrics::Metrics;
+pub use openapi::openapi;
+pub use routes::{ROUTES, Route};
+pub use search::SEARCH_PARAMS;
 
 use crate::model::Corpus;
 use crate::search::SearchEngine;
@@ -72,38 +76,15 @@ impl AppState {
     }
 }
 
-/// The whole HTTP app, without binding a socket (tests drive it with `oneshot`).
+/// The whole HTTP app, without binding a socket (tests drive it with `oneshot`): every route of
+/// `ROUTES`, a 405 for other methods on their paths and a 404 elsewhere, inside `layers`.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .route("/healthz", get(api::healthz))
-        .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
-        .route("/api/documents", get(api::documents))
-        .route("/api/clauses", get(api::clauses))
-        .route("/api/clauses/{*id}", get(api::clause))
-        .route("/api/posts", get(api::posts))
-        .route("/api/posts/{n}", get(api::post))
-        .route(
-            "/api/eligibility",
-            post(eligibility::eligibility).fallback(eligibility::method_not_allowed),
-        )
-        .route("/api/search", get(search::search))
-        .route("/api/resolve", get(cite::resolve))
-        .route(
-            "/api/link",
-            post(cite::link).fallback(cite::method_not_allowed),
-        )
-        .route("/cite", get(cite::page_without_citation))
-        .route("/cite/", get(cite::page_without_citation))
-        .route("/cite/{*text}", get(cite::page))
-        .route("/", get(pages::home))
-        .route("/clause/{*id}", get(pages::clause))
-        .route("/posts", get(pages::posts))
-        .route("/posts/{n}", get(pages::post))
-        .route("/compare", get(pages::compare_page))
-        .route("/eligibility", get(pages::eligibility::page))
-        .route("/search", get(pages::search::page))
-        .route("/static/{name}", get(assets::asset))
+    let routes = ROUTES
+        .iter()
+        .fold(Router::new(), |router, route| {
+            router.route(route.path, route.method_router())
+        })
+        .method_not_allowed_fallback(routes::method_not_allowed)
         .fallback(fallback);
     layers::apply(routes, state)
 }

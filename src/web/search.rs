@@ -8,16 +8,48 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
+use super::error::ErrorBody;
 use super::{ApiError, AppState, params};
-use crate::eligibility::{FACT_PARAMS, Facts, evaluate_post};
+use crate::eligibility::{EligibilityError, FACT_PARAMS, Facts, evaluate_post};
 use crate::model::Kind;
 use crate::search::{Lang, Request, Results, SearchError};
 
 /// The parameters search itself reads; applicant facts are all the others.
-const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
+pub const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
 
 /// Answers are serialised straight into bytes (a page of hits is tens of kilobytes) and kept in
-/// the state's cache, so a repeated request is not searched again.
+/// the state's cache, so a repeated request is not searched again. The applicant-fact parameters
+/// are added to this operation's document by `openapi`, from `FACT_PARAMS` and the `Facts` schema.
+#[utoipa::path(get, path = "/api/search", tag = "search",
+    summary = "Search every clause in both languages.",
+    description = "Any applicant fact (the eligibility API's names, nested ones joined with \
+        dots) judges every post hit's checks; such answers are never cached.",
+    params(
+        ("q" = String, Query,
+            description = "The query, Chinese or English (at most 1000 characters).",
+            example = "芯片设计"),
+        ("lang" = Option<String>, Query,
+            description = "Read the query as `zh`, `en` or `auto` (its script decides; the \
+                default)."),
+        ("doc" = Option<String>, Query, description = "Only this document's clauses.",
+            example = "bj2022-a2"),
+        ("kind" = Option<String>, Query,
+            description = "Only clauses of this kind: document, article, category, item, post, \
+                requirement."),
+        ("industry" = Option<String>, Query,
+            description = "Only posts of this industry, by its Chinese or English name."),
+        ("limit" = Option<u32>, Query, description = "Hits per page (default 10, at most 50).",
+            maximum = 50),
+        ("offset" = Option<u32>, Query, description = "Hits to skip (default 0)."),
+    ),
+    responses(
+        (status = 200, description = "The hits, the total and the facet counts.", body = Results),
+        (status = 400,
+            description = "`empty_query`, `query_too_long`, `bad_lang`, `bad_kind`, `bad_limit`, \
+                `bad_offset`, `unknown_document`, `unknown_industry`, `bad_query` (an unknown, \
+                repeated or non-UTF-8 parameter); for an applicant fact `invalid_fact`.",
+            body = ErrorBody),
+    ))]
 pub async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -31,7 +63,7 @@ pub async fn search(
     }
     let mut results = state.search.search(&request)?;
     if let Some(facts) = &facts {
-        judge_posts(&state, &mut results, facts);
+        judge_posts(&state, &mut results, facts)?;
     }
     let body = serde_json::to_vec(&results)
         .map(Bytes::from)
@@ -42,8 +74,22 @@ pub async fn search(
     Ok(json_body(body))
 }
 
-/// Give every post hit's checks, and the post itself, their verdicts against the facts.
-pub(crate) fn judge_posts(state: &AppState, results: &mut Results<'_>, facts: &Facts) {
+/// Give every post hit's checks, and the post itself, their verdicts against the facts. A `post`
+/// fact must name a post of the catalogue, as it must for `/api/eligibility`.
+pub(crate) fn judge_posts(
+    state: &AppState,
+    results: &mut Results<'_>,
+    facts: &Facts,
+) -> Result<(), ApiError> {
+    if let Some(n) = facts.post
+        && state.corpus.post(n).is_none()
+    {
+        return Err(EligibilityError::UnknownPost {
+            number: n,
+            count: state.corpus.posts().count(),
+        }
+        .into());
+    }
     for block in results.hits.iter_mut().filter_map(|h| h.post.as_mut()) {
         let Some(clause) = state.corpus.clause(block.id) else {
             continue;
@@ -56,6 +102,7 @@ pub(crate) fn judge_posts(state: &AppState, results: &mut Results<'_>, facts: &F
         block.verdict = Some(judged.verdict.as_str().to_string());
         block.reason = Some(judged.reason);
     }
+    Ok(())
 }
 
 fn json_body(body: Bytes) -> Response {

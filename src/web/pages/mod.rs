@@ -6,6 +6,7 @@ pub mod search;
 mod views;
 
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -59,6 +60,13 @@ fn query<T>(
         .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))
 }
 
+/// A path segment, or a 400 page when it is not UTF-8 once percent-decoded.
+fn path(segment: Result<Path<String>, PathRejection>) -> Result<String, PageError> {
+    segment
+        .map(|p| p.0)
+        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))
+}
+
 /// Render a template, or a 500 page if the template itself fails.
 pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     template.render().map(Html).map_err(|e| {
@@ -95,8 +103,9 @@ pub async fn home(
 
 pub async fn clause(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
+    let id = path(id)?;
     let clause = state
         .corpus
         .clause(&id)
@@ -138,8 +147,9 @@ fn parse_degree(d: &str) -> Result<Degree, PageError> {
 
 pub async fn post(
     State(state): State<AppState>,
-    Path(n): Path<String>,
+    n: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
+    let n = path(n)?;
     let clause = n
         .parse()
         .ok()

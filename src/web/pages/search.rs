@@ -159,7 +159,7 @@ pub async fn page(
     let (request, facts) = search::request(pairs).map_err(bad)?;
     let mut results = state.search.search(&request).map_err(|e| bad(e.into()))?;
     if let Some(facts) = &facts {
-        search::judge_posts(&state, &mut results, facts);
+        search::judge_posts(&state, &mut results, facts).map_err(bad)?;
     }
     let (offset, limit, total) = (results.offset, results.limit, results.total);
     let page_link = |o: usize| {
