@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use super::SourceFile;
 use super::error::{CorpusError, Problem};
 use super::front_matter::{self, FrontMatter, render};
+use super::links::{Link, check_adaptation, link_adaptations, parse_change};
 use super::markdown::{self, Field, RawClause};
 use crate::model::{
-    Bilingual, Change, Clause, Corpus, Document, Kind, Post, PostPart, PostPartKind, Related,
-    Relation, SourceRef, clause_url,
+    Bilingual, Clause, Corpus, Document, Kind, Post, PostPart, PostPartKind, SourceRef, clause_url,
 };
 
 /// The field keys a clause may carry.
@@ -28,20 +28,12 @@ const CLAUSE_KEYS: [&str; 9] = [
 /// The field keys the document's own text may carry.
 const DOC_KEYS: [&str; 2] = ["zh", "en"];
 
-fn invalid(file: &str, line: usize, problem: Problem) -> CorpusError {
+pub(super) fn invalid(file: &str, line: usize, problem: Problem) -> CorpusError {
     CorpusError::Invalid {
         file: file.to_string(),
         line,
         problem,
     }
-}
-
-/// A clause's `adapts`/`change` as written, checked once every document is loaded.
-struct Link {
-    from: String,
-    adapts: Option<String>,
-    file: String,
-    line: usize,
 }
 
 pub fn build(files: &[SourceFile], hash: String) -> Result<Corpus, CorpusError> {
@@ -79,46 +71,6 @@ pub fn build(files: &[SourceFile], hash: String) -> Result<Corpus, CorpusError> 
     let mut clauses: Vec<Clause> = clauses.drain(..).flatten().collect();
     link_adaptations(&mut clauses, &links)?;
     Ok(Corpus::new(documents, clauses, hash))
-}
-
-/// Turn `adapts:` into related links both ways, checking that the target exists.
-fn link_adaptations(clauses: &mut [Clause], links: &[Link]) -> Result<(), CorpusError> {
-    let index: HashMap<String, usize> = clauses
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
-    for link in links {
-        let Some(target) = &link.adapts else { continue };
-        let Some(&to) = index.get(target) else {
-            let doc = target.split('/').next().unwrap_or_default();
-            let problem = if clauses.iter().any(|c| c.doc == doc) {
-                Problem::UnknownClause {
-                    id: link.from.clone(),
-                    target: target.clone(),
-                }
-            } else {
-                Problem::UnknownDocument {
-                    id: link.from.clone(),
-                    doc: doc.to_string(),
-                }
-            };
-            return Err(invalid(&link.file, link.line, problem));
-        };
-        let from = index[&link.from];
-        let change = clauses[from].change.unwrap_or(Change::Changed);
-        clauses[from].related.push(Related {
-            id: target.clone(),
-            relation: Relation::Adapts,
-            change,
-        });
-        clauses[to].related.push(Related {
-            id: link.from.clone(),
-            relation: Relation::AdaptedBy,
-            change,
-        });
-    }
-    Ok(())
 }
 
 /// Fields by key, refusing unknown and repeated keys.
@@ -188,6 +140,11 @@ fn parse_path(heading: &str) -> Result<Vec<u32>, String> {
                 })
         })
         .collect()
+}
+
+/// Whether `s` is a well-formed clause path (`2.8`).
+pub(super) fn is_path(s: &str) -> bool {
+    parse_path(s).is_ok()
 }
 
 fn path_id(doc: &str, path: &[u32]) -> String {
@@ -395,39 +352,6 @@ fn build_clause(
         },
     };
     Ok((clause, industry))
-}
-
-fn parse_change(value: &str) -> Result<Change, String> {
-    match value.trim() {
-        "unchanged" => Ok(Change::Unchanged),
-        "changed" => Ok(Change::Changed),
-        "added" => Ok(Change::Added),
-        other => Err(format!("`{other}`: expected unchanged, changed or added")),
-    }
-}
-
-/// `adapts` needs `change: unchanged|changed`; `change: added` stands alone.
-fn check_adaptation(id: &str, adapts: Option<&str>, change: Option<Change>) -> Result<(), Problem> {
-    let bad = |why: &str| Problem::BadValue {
-        id: id.to_string(),
-        key: "adapts".into(),
-        why: why.to_string(),
-    };
-    match (adapts, change) {
-        (None, None) | (None, Some(Change::Added)) => Ok(()),
-        (None, Some(_)) => Err(bad(
-            "`change: unchanged|changed` needs the clause it adapts",
-        )),
-        (Some(_), None) => Err(bad("say how it was adapted: `change: unchanged|changed`")),
-        (Some(_), Some(Change::Added)) => Err(bad("an added clause adapts nothing")),
-        (Some(target), Some(_)) => match target.split_once('/') {
-            Some((doc, path)) if front_matter::is_doc_id(doc) && parse_path(path).is_ok() => Ok(()),
-            _ => Err(Problem::MalformedId(
-                target.to_string(),
-                "expected `<doc>/<path>`".into(),
-            )),
-        },
-    }
 }
 
 fn link_children(clauses: &mut [Clause]) {

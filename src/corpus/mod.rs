@@ -5,6 +5,7 @@
 mod build;
 mod error;
 mod front_matter;
+mod links;
 mod markdown;
 
 use std::path::{Path, PathBuf};

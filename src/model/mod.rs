@@ -3,6 +3,7 @@
 
 mod numerals;
 mod post;
+mod post_text;
 mod validity;
 
 use std::collections::HashMap;
