@@ -117,6 +117,26 @@ impl Browser {
             .expect("text")
     }
 
+    /// Wait until the text of `css` satisfies `done` (the page after a submit may keep the old
+    /// page's element for a moment), and return it.
+    pub async fn wait_for_text(&self, css: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + ELEMENT_WAIT;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if done(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} never satisfied the wait: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Save a screenshot of the current page as `target/screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -162,6 +182,9 @@ async fn posts_table_filters_by_industry_and_degree() {
         .await
         .expect("choose a degree");
     form.submit().await.expect("submit");
+    // Regression: reading the rows while the filtered page was still loading found none.
+    b.wait_for_text("p.count", |t| t.starts_with("3 of 25"))
+        .await;
     let rows = b
         .client
         .find_all(Locator::Css("table.posts tbody tr"))
