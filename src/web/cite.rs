@@ -90,14 +90,6 @@ pub async fn link(
     Ok(axum::Json(links).into_response())
 }
 
-pub async fn method_not_allowed() -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "POST a JSON body {\"text\": …} to /api/link",
-    )
-}
-
 #[derive(Template)]
 #[template(path = "cite_candidates.html")]
 struct CandidatesPage<'a> {

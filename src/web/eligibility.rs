@@ -2,7 +2,6 @@
 //! `eligibility::evaluate`'s answer out; bad facts become a 400 naming the field.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 
 use super::error::ErrorBody;
 use super::extract::{Json, NoQuery};
@@ -44,15 +43,6 @@ pub async fn eligibility(
         None => Facts::default(),
     };
     Ok(axum::Json(eligibility::evaluate(&state.corpus, &facts)?))
-}
-
-/// Any method but POST.
-pub async fn method_not_allowed() -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "/api/eligibility takes POST with the facts as a JSON body",
-    )
 }
 
 impl From<EligibilityError> for ApiError {

@@ -82,7 +82,7 @@ pub const ROUTES: &[Route] = &[
     Route {
         path: "/api/eligibility",
         method: Method::POST,
-        handler: |m| on(m, eligibility::eligibility).fallback(eligibility::method_not_allowed),
+        handler: |m| on(m, eligibility::eligibility),
     },
     Route {
         path: "/api/search",
@@ -97,7 +97,7 @@ pub const ROUTES: &[Route] = &[
     Route {
         path: "/api/link",
         method: Method::POST,
-        handler: |m| on(m, cite::link).fallback(cite::method_not_allowed),
+        handler: |m| on(m, cite::link),
     },
     Route {
         path: "/cite",
