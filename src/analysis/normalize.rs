@@ -92,14 +92,7 @@ fn to_simplified(normalized: &mut Normalized) {
     *normalized = Normalized { text, origin };
 }
 
-/// Whether `c` is a CJK ideograph (the characters jieba segments).
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
+pub use crate::model::is_han;
 
 #[cfg(test)]
 mod tests {

@@ -6,8 +6,9 @@ use super::aliases::{
     self, ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ANNEXES, CATEGORY_A_DOC,
     CATEGORY_A_WORDS, NOTICE, Strength,
 };
-use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk, is_closer, is_quote};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_quote};
 use super::parse::{Component, DocRef};
+use crate::model::is_han;
 
 /// Opening quotes before a name, at most.
 const MAX_OPENERS: usize = 2;
@@ -279,7 +280,7 @@ fn document_number(cur: &mut Cursor) -> Option<DocRef> {
     while issuer < MAX_ISSUER_CHARS
         && cur
             .peek_at(issuer)
-            .is_some_and(|c| is_cjk(c) && !is_chinese_digit(c))
+            .is_some_and(|c| is_han(c) && !is_chinese_digit(c))
     {
         issuer += 1;
     }

@@ -3,8 +3,9 @@
 //! part by name — and which of them may stand where.
 
 use super::aliases::{self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS};
-use super::lexer::{Cursor, Script, is_chinese_digit, is_cjk};
+use super::lexer::{Cursor, Script, is_chinese_digit};
 use super::parse::{Component, Level, Mode};
+use crate::model::is_han;
 
 /// Where a component stands, which decides the forms it may take.
 #[derive(Clone, Copy)]
@@ -211,7 +212,7 @@ pub(crate) fn prose_follows(cur: &Cursor) -> bool {
             || aliases::part_name(&mut probe).is_some();
         return !continues;
     }
-    if is_cjk(c) {
+    if is_han(c) {
         let continues = LIST_MARKS_ZH.iter().any(|m| probe.eat_str(m))
             || matches!(c, '第' | '序')
             || aliases::part_name(&mut probe).is_some();

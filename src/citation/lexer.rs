@@ -61,10 +61,6 @@ pub(crate) fn is_chinese_digit(c: char) -> bool {
     )
 }
 
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 /// Opening quotes around a name (`《附件1》`, `“岗位目录”`); brackets are not quotes.
 pub(crate) fn is_quote(c: char) -> bool {
     matches!(c, '《' | '「' | '『' | '“' | '‘' | '"' | '\'' | '〈')

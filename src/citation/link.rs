@@ -5,10 +5,11 @@
 //! too — the clauses cited after them are theirs — but are not reported.
 
 use super::aliases::may_start_name;
-use super::lexer::{is_cjk, is_quote};
+use super::lexer::is_quote;
 use super::normalize::Normalized;
 use super::parse::{DocRef, Mode, Parsed, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
+use crate::model::is_han;
 
 /// A citation found in the normalised text, resolved.
 pub(crate) struct Found<'a> {
@@ -29,7 +30,7 @@ fn may_start(chars: &[char], i: usize) -> bool {
     if c.is_ascii_alphabetic() {
         return i == 0 || !chars[i - 1].is_ascii_alphanumeric();
     }
-    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_cjk(c) || may_start_name(c)
+    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_han(c) || may_start_name(c)
 }
 
 pub(crate) fn find_all<'a>(resolver: &Resolver<'a>, text: &Normalized) -> Vec<Found<'a>> {

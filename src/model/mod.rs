@@ -4,6 +4,7 @@
 mod numerals;
 mod post;
 mod post_text;
+mod script;
 mod validity;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
 pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
+pub use script::is_han;
 pub use validity::{Validity, ValidityStatus, beijing_today};
 
 /// A pair of texts, one per language. Chinese is the official wording; English is ours unless the
