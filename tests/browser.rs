@@ -18,6 +18,8 @@ const INSTALL: &str = "apt-get install -y chromium chromium-driver fonts-noto-cj
 /// How long chromedriver may take to start listening.
 const DRIVER_START: Duration = Duration::from_secs(20);
 const WINDOW: (u32, u32) = (1280, 1000);
+/// A phone's viewport, for the narrow layout.
+const PHONE: (u32, u32) = (390, 844);
 /// How long an element may take to appear after a navigation.
 const ELEMENT_WAIT: Duration = Duration::from_secs(10);
 
@@ -165,6 +167,32 @@ async fn clause_page_shows_both_languages_and_what_beijing_changed() {
     let inserted = b.text(".diff ins").await;
     assert!(!inserted.is_empty());
     b.screenshot("clause").await;
+    // On a phone the two languages stack instead of standing side by side.
+    b.client
+        .set_window_size(PHONE.0, PHONE.1)
+        .await
+        .expect("resize");
+    let zh_box = b
+        .client
+        .find(Locator::Css(".sidebyside [lang=zh-Hans]"))
+        .await
+        .unwrap()
+        .rectangle()
+        .await
+        .unwrap();
+    let en_box = b
+        .client
+        .find(Locator::Css(".sidebyside [lang=en]"))
+        .await
+        .unwrap()
+        .rectangle()
+        .await
+        .unwrap();
+    assert!(
+        en_box.1 > zh_box.1 + zh_box.3 - 1.0,
+        "English below Chinese on a phone: {zh_box:?} {en_box:?}"
+    );
+    b.screenshot("clause-phone").await;
     b.stop().await;
 }
 
