@@ -2,12 +2,10 @@
 //! Beijing's Annex 1 with the national criteria it adapts and computes word-level diffs (jieba words
 //! in Chinese, whitespace words in English) for the clause and compare pages.
 
-use std::sync::OnceLock;
-
-use jieba_rs::Jieba;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use crate::analysis::Analyzer;
 use crate::model::{Bilingual, Change, Clause, Corpus, Kind, Relation};
 
 /// The document whose clauses are compared against the ones they adapt.
@@ -44,15 +42,6 @@ pub struct Comparison<'a> {
     pub diff: Option<WordDiff>,
 }
 
-fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
-
-fn zh_words(s: &str) -> Vec<&str> {
-    jieba().cut(s, false).into_iter().map(|t| t.word).collect()
-}
-
 /// English words with the whitespace after them, so the diff re-joins exactly.
 fn en_words(s: &str) -> Vec<&str> {
     s.split_inclusive(char::is_whitespace).collect()
@@ -86,22 +75,26 @@ fn diff_tokens(old: &[&str], new: &[&str]) -> Vec<Segment> {
 }
 
 /// The word-level diff from `old` to `new`, in both languages.
-pub fn diff_words(old: &Bilingual, new: &Bilingual) -> WordDiff {
+pub fn diff_words(analyzer: &Analyzer, old: &Bilingual, new: &Bilingual) -> WordDiff {
     WordDiff {
-        zh: diff_tokens(&zh_words(&old.zh), &zh_words(&new.zh)),
+        zh: diff_tokens(&analyzer.words(&old.zh), &analyzer.words(&new.zh)),
         en: diff_tokens(&en_words(&old.en), &en_words(&new.en)),
     }
 }
 
 /// The Beijing clause against the national one it adapts, if it adapts one.
-pub fn comparison<'a>(corpus: &'a Corpus, clause: &'a Clause) -> Option<Comparison<'a>> {
+pub fn comparison<'a>(
+    corpus: &'a Corpus,
+    analyzer: &Analyzer,
+    clause: &'a Clause,
+) -> Option<Comparison<'a>> {
     let change = clause.change?;
     let national = clause
         .related
         .iter()
         .find(|r| r.relation == Relation::Adapts)
         .and_then(|r| corpus.clause(&r.id));
-    let diff = national.map(|n| diff_words(&n.text, &clause.text));
+    let diff = national.map(|n| diff_words(analyzer, &n.text, &clause.text));
     Some(Comparison {
         beijing: clause,
         national,
@@ -111,11 +104,11 @@ pub fn comparison<'a>(corpus: &'a Corpus, clause: &'a Clause) -> Option<Comparis
 }
 
 /// Every clause of Beijing's standards against the national criteria, in document order.
-pub fn compare_all(corpus: &Corpus) -> Vec<Comparison<'_>> {
+pub fn compare_all<'a>(corpus: &'a Corpus, analyzer: &Analyzer) -> Vec<Comparison<'a>> {
     corpus
         .clauses_of(BEIJING_STANDARDS)
         .filter(|c| c.kind != Kind::Document)
-        .filter_map(|c| comparison(corpus, c))
+        .filter_map(|c| comparison(corpus, analyzer, c))
         .collect()
 }
 
@@ -133,7 +126,8 @@ mod tests {
             "曾任国内外高水平大学、科研机构中层以上管理职务",
             "held a post at a university or research institute at home or abroad",
         );
-        let d = diff_words(&old, &new);
+        let analyzer = Analyzer::new(None, None).expect("an analyser without data files");
+        let d = diff_words(&analyzer, &old, &new);
         for (segments, old, new) in [(&d.zh, &old.zh, &new.zh), (&d.en, &old.en, &new.en)] {
             let keep = |skip: Op| -> String {
                 segments

@@ -92,6 +92,16 @@ impl Analyzer {
         })
     }
 
+    /// The words of `text` as jieba cuts them (accurate mode, with the domain dictionary), as
+    /// slices of `text` itself: for showing text word by word, not for indexing.
+    pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.jieba
+            .cut(text, false)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
+    }
+
     /// The terms of `text` for the fields of `language`.
     pub fn analyze(&self, language: Language, text: &str) -> Vec<Token> {
         let normalized = normalize(text);

@@ -224,6 +224,11 @@ impl SearchEngine {
         &self.corpus
     }
 
+    /// The analyser the index was built with (its jieba also segments text for display).
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        &self.analyzer
+    }
+
     /// The post catalogue's industries, in order.
     pub fn industries(&self) -> &[Bilingual] {
         &self.industries

@@ -110,7 +110,11 @@ pub async fn clause(
         .corpus
         .clause(&id)
         .ok_or_else(|| PageError::not_found(format!("No clause `{id}`.")))?;
-    render(&views::ClausePage::new(&state.corpus, clause))
+    render(&views::ClausePage::new(
+        &state.corpus,
+        state.search.analyzer(),
+        clause,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -155,12 +159,18 @@ pub async fn post(
         .ok()
         .and_then(|n| state.corpus.post(n))
         .ok_or_else(|| PageError::not_found(format!("No post `{n}`.")))?;
-    render(&views::ClausePage::new(&state.corpus, clause))
+    render(&views::ClausePage::new(
+        &state.corpus,
+        state.search.analyzer(),
+        clause,
+    ))
 }
 
 pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+    let analyzer = state.search.analyzer();
     render(&views::ComparePage::new(compare::compare_all(
         &state.corpus,
+        analyzer,
     )))
 }
 

@@ -3,6 +3,7 @@
 
 use askama::Template;
 
+use crate::analysis::Analyzer;
 use crate::compare::{Comparison, Op};
 use crate::model::{
     Bilingual, Change, Clause, Corpus, Degree, Document, Kind, Relation, Validity, ValidityStatus,
@@ -104,7 +105,7 @@ fn change_label(change: Change) -> &'static str {
 }
 
 impl<'a> ClausePage<'a> {
-    pub fn new(corpus: &'a Corpus, clause: &'a Clause) -> Self {
+    pub fn new(corpus: &'a Corpus, analyzer: &Analyzer, clause: &'a Clause) -> Self {
         let children = clause
             .children
             .iter()
@@ -123,8 +124,8 @@ impl<'a> ClausePage<'a> {
                     .map(|clause| RelatedView { relation, clause })
             })
             .collect();
-        let comparison =
-            crate::compare::comparison(corpus, clause).filter(|c| c.change == Change::Changed);
+        let comparison = crate::compare::comparison(corpus, analyzer, clause)
+            .filter(|c| c.change == Change::Changed);
         let heading = match clause.kind {
             Kind::Document | Kind::Category | Kind::Post => &clause.title,
             Kind::Article | Kind::Item | Kind::Requirement => &clause.citation,
