@@ -68,6 +68,9 @@ async fn bad_page_input_gets_a_4xx_page_not_a_500() {
         ("/search?q=x&limit=999", StatusCode::BAD_REQUEST),
         ("/search?q=x&age=-1", StatusCode::BAD_REQUEST),
         ("/search?q=%FF", StatusCode::BAD_REQUEST),
+        // The eligibility form reads its query as strictly as the API: undecodable escapes are
+        // refused, not turned into U+FFFD and judged.
+        ("/eligibility?major=%FF%FE", StatusCode::BAD_REQUEST),
     ] {
         let (got, html) = page(uri).await;
         assert_eq!(got, status, "{uri}");

@@ -8,7 +8,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Html;
 
-use super::{PageError, render};
+use super::{PageError, render, stated};
 use crate::eligibility::{self, Answer, Facts, ROLES};
 use crate::model::Corpus;
 use crate::web::AppState;
@@ -52,22 +52,14 @@ fn post_options(corpus: &Corpus) -> Vec<PostOption> {
         .collect()
 }
 
-/// Non-empty form fields, in order: a blank field means "not stated", not "empty".
-fn stated(query: &str) -> Result<Vec<(String, String)>, PageError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
-        .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, format!("Unreadable form: {e}.")))?;
-    Ok(pairs
-        .into_iter()
-        .map(|(k, v)| (k, v.trim().to_string()))
-        .filter(|(_, v)| !v.is_empty())
-        .collect())
-}
-
 pub async fn page(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<(StatusCode, Html<String>), PageError> {
-    let pairs = stated(query.as_deref().unwrap_or_default())?;
+    let pairs: Vec<(String, String)> = stated(query.as_deref())?
+        .into_iter()
+        .map(|(k, v)| (k, v.trim().to_string()))
+        .collect();
     let mut status = StatusCode::OK;
     let (answer, error) = if pairs.is_empty() {
         (None, None)

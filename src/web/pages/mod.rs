@@ -13,8 +13,9 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
+use super::api::parse_as_of;
 use crate::compare;
-use crate::model::{Degree, beijing_today};
+use crate::model::Degree;
 
 pub use views::ErrorPage;
 
@@ -67,6 +68,16 @@ fn path(segment: Result<Path<String>, PathRejection>) -> Result<String, PageErro
         .map_err(|e| PageError::new(StatusCode::BAD_REQUEST, e.body_text()))
 }
 
+/// A form's stated fields: the query string read strictly (as the API reads it), with blank
+/// fields dropped — a field left empty means "not stated", not "empty".
+fn stated(raw: Option<&str>) -> Result<Vec<(String, String)>, PageError> {
+    Ok(super::params::parse(raw)
+        .map_err(|e| PageError::new(e.status, e.message))?
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect())
+}
+
 /// Render a template, or a 500 page if the template itself fails.
 pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     template.render().map(Html).map_err(|e| {
@@ -89,15 +100,8 @@ pub async fn home(
     query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let q = self::query(query)?;
-    let as_of = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
-        None => beijing_today(),
-        Some(s) => s.parse().map_err(|_| {
-            PageError::new(
-                StatusCode::BAD_REQUEST,
-                format!("`{s}` is not a date (YYYY-MM-DD)."),
-            )
-        })?,
-    };
+    let as_of = parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
+        .map_err(|e| PageError::new(e.status, e.message))?;
     render(&views::Home::new(&state.corpus, as_of))
 }
 

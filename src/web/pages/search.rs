@@ -5,9 +5,9 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
 
-use super::{PageError, render};
+use super::{PageError, render, stated};
 use crate::search::{Hit, Results};
-use crate::web::{AppState, params, search};
+use crate::web::{AppState, search};
 
 /// The parameters a facet or page link sets itself; every other one (the query, filters, an
 /// applicant's facts) is kept from one request to the next.
@@ -129,11 +129,7 @@ pub async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
     let bad = |e: crate::web::ApiError| PageError::new(e.status, e.message);
-    let pairs: Vec<(String, String)> = params::parse(raw.as_deref())
-        .map_err(bad)?
-        .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .collect();
+    let pairs = stated(raw.as_deref())?;
     let q = pairs
         .iter()
         .find(|(k, _)| k == "q")
