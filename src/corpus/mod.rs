@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use error::{CorpusError, Problem};
-pub use markdown::is_cjk;
 
 use crate::model::Corpus;
 
