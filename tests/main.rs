@@ -3,6 +3,7 @@
 mod common;
 
 mod api;
+mod app;
 mod browser;
 mod citation;
 mod contract;

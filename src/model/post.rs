@@ -2,53 +2,11 @@
 //! the program reads from their text (degree, majors, years, qualification, ability items), which
 //! `eligibility` turns into verdicts.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Bilingual;
+pub use super::degree::Degree;
 use super::post_text::{read_education, read_experience, split_items};
-
-/// Degree levels, in order: none < bachelor < master < doctorate.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Degree {
-    None,
-    Bachelor,
-    Master,
-    Doctorate,
-}
-
-impl Degree {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Degree::None => "none",
-            Degree::Bachelor => "bachelor",
-            Degree::Master => "master",
-            Degree::Doctorate => "doctorate",
-        }
-    }
-
-    /// The degree's name as printed in the catalogue (学士, 硕士, 博士) and in our English.
-    pub fn names(self) -> Bilingual {
-        match self {
-            Degree::None => Bilingual::new("无学位", "no degree"),
-            Degree::Bachelor => Bilingual::new("学士", "bachelor's"),
-            Degree::Master => Bilingual::new("硕士", "master's"),
-            Degree::Doctorate => Bilingual::new("博士", "doctoral"),
-        }
-    }
-}
 
 /// Which column of the catalogue a requirement part is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]

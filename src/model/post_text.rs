@@ -3,7 +3,7 @@
 //! ability items) — so they are derived from the corpus, never typed twice.
 
 use super::Bilingual;
-use super::post::Degree;
+use super::degree::Degree;
 
 /// Split 职业能力要求 into its items: `；` in Chinese, `; ` in English, the same count in both.
 pub(super) fn split_items(text: &Bilingual) -> Result<Vec<Bilingual>, String> {

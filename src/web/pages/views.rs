@@ -184,22 +184,20 @@ impl<'a> PostsPage<'a> {
         degree: Option<Degree>,
     ) -> Result<Self, String> {
         let posts: Vec<_> = corpus.posts().filter_map(|c| c.post.as_ref()).collect();
-        let mut industries: Vec<&Bilingual> = Vec::new();
-        for p in &posts {
-            if !industries.contains(&&p.industry) {
-                industries.push(&p.industry);
-            }
-        }
-        if !industry.is_empty() && !industries.iter().any(|i| i.zh == industry) {
-            let known: Vec<&str> = industries.iter().map(|i| i.zh.as_str()).collect();
-            return Err(format!(
-                "No industry `{industry}`; industries are {}.",
-                known.join("、")
-            ));
-        }
+        let industries = corpus.industries();
+        let chosen = match industry {
+            "" => None,
+            name => Some(corpus.industry(name).ok_or_else(|| {
+                let known: Vec<&str> = industries.iter().map(|i| i.zh.as_str()).collect();
+                format!(
+                    "No industry `{industry}`; industries are {}.",
+                    known.join("、")
+                )
+            })?),
+        };
         let rows = posts
             .iter()
-            .filter(|p| industry.is_empty() || p.industry.zh == industry)
+            .filter(|p| chosen.is_none_or(|i| p.industry == *i))
             .filter(|p| degree.is_none_or(|d| p.requirements.degree == d))
             .map(|p| {
                 let r = &p.requirements;
@@ -225,7 +223,7 @@ impl<'a> PostsPage<'a> {
             total: posts.len(),
             industries,
             degrees,
-            industry,
+            industry: chosen.map_or(industry, |i| i.zh.as_str()),
             degree: degree.map_or("", Degree::as_str),
         })
     }
