@@ -5,6 +5,7 @@ mod common;
 mod api;
 mod browser;
 mod citation;
+mod compare;
 mod contract;
 mod corpus;
 mod eligibility;
