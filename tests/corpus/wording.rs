@@ -315,3 +315,15 @@ fn one_word_changes_and_only_they_are_marked_wording_only() {
     let national = c.clause("cn2017-a/2.14").unwrap();
     assert!(normalised(&national.text.zh).contains("以个人专场出演"));
 }
+
+// Renaming a document's English (高精尖 is no longer "high-end") must not make its title
+// uncitable: every document is found by its own title in both languages.
+#[test]
+fn every_document_is_cited_by_its_own_titles() {
+    for d in real().documents() {
+        for title in [&d.title.zh, &d.title.en] {
+            let r = talentdex::citation::resolve(real(), title).unwrap();
+            assert_eq!(r.id, Some(d.id.as_str()), "{title}: {:?}", r.status);
+        }
+    }
+}
