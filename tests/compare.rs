@@ -117,3 +117,19 @@ async fn the_compare_page_marks_changes_in_wording_only() {
         );
     }
 }
+
+// The clause page of a wording-only change says so too, and a real change does not.
+#[tokio::test]
+async fn the_clause_page_labels_a_change_in_wording_only() {
+    for (uri, marked) in [
+        ("/clause/bj2022-a1/2.14", true),
+        ("/clause/bj2022-a1/2.9", false),
+    ] {
+        let request = Request::get(uri).body(Body::empty()).unwrap();
+        let (status, _, body) = send(app(), request).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains("changed by Beijing"), "{uri}");
+        assert_eq!(html.contains("in wording only"), marked, "{uri}");
+    }
+}
