@@ -6,6 +6,7 @@ mod api;
 mod app;
 mod browser;
 mod citation;
+mod compare;
 mod contract;
 mod corpus;
 mod eligibility;

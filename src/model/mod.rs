@@ -146,6 +146,10 @@ pub struct Clause {
     /// Beijing's change against the clause it adapts, or `added`; absent elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// A `changed` clause whose change is in wording only (one word, the requirement the same);
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wording_only: bool,
     /// Other names people search for; never shown as the text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,

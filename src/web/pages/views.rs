@@ -96,9 +96,12 @@ pub struct ClausePage<'a> {
     pub comparison: Option<Comparison<'a>>,
 }
 
-fn change_label(change: Change) -> &'static str {
+fn change_label(change: Change, wording_only: bool) -> &'static str {
     match change {
         Change::Unchanged => "unchanged from the national text · 与国家标准相同",
+        Change::Changed if wording_only => {
+            "changed by Beijing, in wording only · 北京调整（仅文字）"
+        }
         Change::Changed => "changed by Beijing · 北京调整",
         Change::Added => "added by Beijing · 北京新增",
     }
@@ -138,7 +141,7 @@ impl<'a> ClausePage<'a> {
             related,
             zh_paragraphs: clause.text.zh.lines().collect(),
             en_paragraphs: clause.text.en.lines().collect(),
-            change_label: clause.change.map(change_label),
+            change_label: clause.change.map(|c| change_label(c, clause.wording_only)),
             comparison,
         }
     }
