@@ -1,10 +1,11 @@
-//! The integration tests: one binary, a module per feature.
+//! The integration tests: one binary, a module per feature. The browser tests are a target of
+//! their own (tests/browser.rs, feature `browser-tests`), so this one needs only Rust.
 
 mod common;
 
 mod api;
-mod browser;
 mod citation;
+mod cli;
 mod contract;
 mod corpus;
 mod eligibility;
@@ -13,3 +14,4 @@ mod ops;
 mod pages;
 mod relevance;
 mod search;
+mod shared_links;
