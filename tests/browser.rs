@@ -1,7 +1,14 @@
 //! Browser tests: the pages driven in headless Chromium through chromedriver (Debian's `chromium`
-//! and `chromium-driver`; `.ci/run` installs them). A missing browser fails these tests with the
-//! command that installs it — they never skip. Screenshots of each page land in
+//! and `chromium-driver`; `.ci/run` installs them). A test target of its own behind the
+//! `browser-tests` feature, so plain `cargo test` needs only the Rust toolchain:
+//! `cargo test --features browser-tests --test browser`. A missing browser fails these tests with
+//! the command that installs it — they never skip. Each browser's profile and temporary files live
+//! in a temporary directory removed when the test ends. Screenshots of each page land in
 //! `target/screenshots/` for people to look at.
+
+// The shared helpers; this target uses only the application state from them.
+#[allow(dead_code)]
+mod common;
 
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
@@ -29,6 +36,9 @@ pub struct Browser {
     pub base: String,
     driver: Child,
     server: tokio::task::JoinHandle<()>,
+    /// The browser's profile and `TMPDIR`: removed when the `Browser` is dropped, after the
+    /// driver has been stopped (fields drop after `Drop::drop`).
+    _scratch: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -50,15 +60,19 @@ impl Browser {
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let app = web::router(crate::common::state());
+        let app = web::router(common::state());
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
                 .await
                 .expect("the test server runs");
         });
+        let scratch = tempfile::tempdir().expect("a scratch dir for the browser");
+        let profile = scratch.path().join("profile");
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
+            // Chromium and chromedriver put their own temporary folders under TMPDIR.
+            .env("TMPDIR", scratch.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -72,7 +86,6 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let profile = tempfile::tempdir().expect("a profile dir");
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -82,7 +95,7 @@ impl Browser {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage",
                     format!("--window-size={},{}", WINDOW.0, WINDOW.1),
-                    format!("--user-data-dir={}", profile.keep().display())],
+                    format!("--user-data-dir={}", profile.display())],
             }),
         );
         let client = ClientBuilder::new(HttpConnector::new())
@@ -95,6 +108,7 @@ impl Browser {
             base,
             driver,
             server,
+            _scratch: scratch,
         }
     }
 
@@ -147,8 +161,15 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
     }
 
-    pub async fn stop(mut self) {
-        let _ = self.client.close().await;
+    /// End the browser session; dropping the `Browser` then stops the driver and the server.
+    pub async fn stop(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    /// Also runs when a test fails, so no chromedriver outlives its test.
+    fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         self.server.abort();

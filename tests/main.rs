@@ -1,11 +1,12 @@
-//! The integration tests: one binary, a module per feature.
+//! The integration tests: one binary, a module per feature. The browser tests are a target of
+//! their own (tests/browser.rs, feature `browser-tests`), so this one needs only Rust.
 
 mod common;
 
 mod api;
 mod app;
-mod browser;
 mod citation;
+mod cli;
 mod compare;
 mod contract;
 mod corpus;
@@ -15,3 +16,4 @@ mod ops;
 mod pages;
 mod relevance;
 mod search;
+mod shared_links;

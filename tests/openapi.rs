@@ -375,20 +375,21 @@ async fn ids_with_slashes_work_as_generated_clients_send_them() {
     }
 }
 
-/// The README's table of error codes is what people read: every stable code the API can answer
-/// must be in it with its statuses, so the table cannot silently fall behind `ERROR_CODES`.
+/// The API reference's table of error codes (docs/api.md, linked from the README) is what people
+/// read: every stable code the API can answer must be in it with its statuses, so the table
+/// cannot silently fall behind `ERROR_CODES`.
 #[test]
-fn the_readme_lists_every_error_code_with_its_statuses() {
-    let readme = include_str!("../README.md");
+fn the_api_reference_lists_every_error_code_with_its_statuses() {
+    let reference = include_str!("../docs/api.md");
     for (code, statuses, _) in talentdex::web::ERROR_CODES {
-        let row = readme
+        let row = reference
             .lines()
             .find(|l| l.starts_with(&format!("| `{code}` |")))
-            .unwrap_or_else(|| panic!("README has no row for `{code}`"));
+            .unwrap_or_else(|| panic!("docs/api.md has no row for `{code}`"));
         for status in *statuses {
             assert!(
                 row.contains(&status.to_string()),
-                "README row for `{code}` lacks {status}: {row}"
+                "docs/api.md row for `{code}` lacks {status}: {row}"
             );
         }
     }

@@ -18,7 +18,7 @@ use crate::model::{Clause, Corpus, Document, Validity};
 use crate::search::{Results, SearchEngine};
 
 pub use error::AppError;
-pub use open::{IndexLocation, IndexSource, Opened, Options};
+pub use open::{CorpusSource, IndexLocation, IndexSource, Opened, Options};
 pub use requests::{SEARCH_PARAMS, SearchRequest};
 
 /// The opened application: everything a front end asks goes through here. Cheap to share

@@ -1,13 +1,15 @@
 //! App: opening — where the corpus and the index come from, done once per process. The set-up
 //! (corpus → analyser → index → search engine) lives here and nowhere else: `serve`, every CLI
-//! command, the benches and the tests open an `App` through `Options`.
+//! command, the benches and the tests open an `App` through `Options`. The corpus is the copy
+//! built into the binary unless a directory is given.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{App, AppError};
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, DICTIONARY_FILE, SYNONYMS_FILE};
+use crate::corpus::SourceFile;
 use crate::index::{self, Outcome};
 use crate::model::Corpus;
 use crate::search::SearchEngine;
@@ -22,20 +24,71 @@ pub enum IndexLocation {
     Ram,
 }
 
+/// Where the corpus (Markdown sources and the data files beside them) comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// The repository's `corpus/`, compiled into the binary: works from any folder.
+    BuiltIn,
+    /// A corpus directory on disk (`--corpus DIR`, `TALENTDEX_CORPUS`).
+    Dir(PathBuf),
+}
+
+/// How the built-in corpus is named in messages.
+const BUILT_IN_NAME: &str = "(built-in)";
+
+impl CorpusSource {
+    /// What the source is called in messages: its directory, or `(built-in)`.
+    pub fn name(&self) -> PathBuf {
+        match self {
+            CorpusSource::BuiltIn => PathBuf::from(BUILT_IN_NAME),
+            CorpusSource::Dir(dir) => dir.clone(),
+        }
+    }
+
+    /// Every file of the corpus, sorted by name.
+    fn files(&self) -> Result<Vec<SourceFile>, AppError> {
+        match self {
+            CorpusSource::BuiltIn => Ok(crate::corpus::built_in()),
+            CorpusSource::Dir(dir) => {
+                crate::corpus::read_dir(dir).map_err(|source| AppError::Corpus {
+                    dir: dir.clone(),
+                    source: Box::new(source),
+                })
+            }
+        }
+    }
+}
+
+impl From<PathBuf> for CorpusSource {
+    fn from(dir: PathBuf) -> Self {
+        CorpusSource::Dir(dir)
+    }
+}
+
+impl From<&Path> for CorpusSource {
+    fn from(dir: &Path) -> Self {
+        CorpusSource::Dir(dir.to_path_buf())
+    }
+}
+
 /// What an `App` is opened from.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The corpus directory (Markdown sources and the data files beside them).
-    pub corpus: PathBuf,
+    pub corpus: CorpusSource,
     pub index: IndexLocation,
 }
 
 impl Options {
-    pub fn new(corpus: impl Into<PathBuf>, index: IndexLocation) -> Options {
+    pub fn new(corpus: impl Into<CorpusSource>, index: IndexLocation) -> Options {
         Options {
             corpus: corpus.into(),
             index,
         }
+    }
+
+    /// The built-in corpus with its index in memory: what `talentdex` uses with no flags.
+    pub fn built_in() -> Options {
+        Options::new(CorpusSource::BuiltIn, IndexLocation::Ram)
     }
 }
 
@@ -61,8 +114,7 @@ impl App {
     /// Load the corpus and its search data, then open or build the index as `options` say.
     pub fn open(options: &Options) -> Result<App, AppError> {
         let started = Instant::now();
-        let corpus = load_corpus(&options.corpus)?;
-        let analyzer = load_analyzer(&options.corpus)?;
+        let (corpus, analyzer) = load(&options.corpus)?;
         let (engine, index) = match &options.index {
             IndexLocation::Ram => (
                 SearchEngine::in_ram(corpus, analyzer)?,
@@ -93,8 +145,7 @@ impl App {
     /// Rebuild the index in `dir` whatever state it is in (`talentdex index`); the reason it
     /// would have been rebuilt anyway, if any, and the number of clauses indexed.
     pub fn rebuild_index(options: &Options, dir: &Path) -> Result<(String, usize), AppError> {
-        let corpus = load_corpus(&options.corpus)?;
-        let analyzer = load_analyzer(&options.corpus)?;
+        let (corpus, analyzer) = load(&options.corpus)?;
         let reason = match index::open(dir, &corpus, &analyzer) {
             Ok(_) => "rebuilt on request".to_string(),
             Err(reason) => reason.to_string(),
@@ -131,20 +182,21 @@ fn open_dir(
     }
 }
 
-fn load_corpus(dir: &Path) -> Result<Arc<Corpus>, AppError> {
-    crate::corpus::load(dir)
-        .map(Arc::new)
-        .map_err(|source| AppError::Corpus {
-            dir: dir.to_path_buf(),
-            source: Box::new(source),
-        })
-}
-
-fn load_analyzer(dir: &Path) -> Result<Arc<Analyzer>, AppError> {
-    Analyzer::load(dir)
-        .map(Arc::new)
-        .map_err(|source| AppError::SearchData {
-            dir: dir.to_path_buf(),
-            source: Box::new(source),
-        })
+/// The corpus and the analyser over its dictionary and synonyms, from one reading of its files.
+fn load(source: &CorpusSource) -> Result<(Arc<Corpus>, Arc<Analyzer>), AppError> {
+    let files = source.files()?;
+    let corpus = crate::corpus::from_files(&files, &source.name()).map_err(|source_error| {
+        AppError::Corpus {
+            dir: source.name(),
+            source: Box::new(source_error),
+        }
+    })?;
+    let dictionary = crate::corpus::find(&files, DICTIONARY_FILE);
+    let synonyms = crate::corpus::find(&files, SYNONYMS_FILE);
+    let analyzer =
+        Analyzer::new(dictionary, synonyms).map_err(|source_error| AppError::SearchData {
+            dir: source.name(),
+            source: Box::new(source_error),
+        })?;
+    Ok((Arc::new(corpus), Arc::new(analyzer)))
 }

@@ -112,3 +112,36 @@ fn report(out: &mut impl Write, answer: &Answer) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+
+    /// Why: the README once told people to `check facts.json`, a file no clone had (issue 14).
+    /// Every facts file in `examples/` must be one `talentdex check` accepts and answers.
+    #[test]
+    fn every_example_facts_file_is_answered() {
+        let app = App::open(&Options::built_in()).unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            if path.extension().is_none_or(|e| e != "json") || text.contains("\"text\"") {
+                continue; // a passage for /api/link, not facts
+            }
+            let mut out = Vec::new();
+            run(&mut out, &app, &path, false)
+                .unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+            let report = String::from_utf8(out).unwrap();
+            assert!(
+                report.contains("bj2022-a1/5.1"),
+                "{}: {report}",
+                path.display()
+            );
+            checked += 1;
+        }
+        assert!(checked >= 2, "examples/ holds the facts files the docs use");
+    }
+}

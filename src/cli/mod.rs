@@ -5,33 +5,32 @@ mod check;
 mod cite;
 mod render;
 mod search;
-
-use std::net::SocketAddr;
-use std::path::PathBuf;
+mod suggest;
 
 use std::io::Write;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand};
 
-use crate::app::{App, IndexLocation, Options};
+use crate::app::{App, AppError, CorpusSource, IndexLocation, Options};
 use crate::web;
+
+/// Where `--index` points when a corpus directory is given without one.
+const DEFAULT_INDEX_DIR: &str = "index";
 
 /// Bilingual search, citation and eligibility over Beijing's foreign talent rules.
 #[derive(Debug, Parser)]
 #[command(name = "talentdex", version, about)]
 pub struct Cli {
-    /// The corpus directory (Markdown sources).
-    #[arg(
-        long,
-        global = true,
-        env = "TALENTDEX_CORPUS",
-        default_value = "corpus"
-    )]
-    pub corpus: PathBuf,
-    /// Where the search index is built.
-    #[arg(long, global = true, env = "TALENTDEX_INDEX", default_value = "index")]
-    pub index: PathBuf,
+    /// A corpus directory (Markdown sources) instead of the corpus built into the binary.
+    #[arg(long, global = true, env = "TALENTDEX_CORPUS")]
+    pub corpus: Option<PathBuf>,
+    /// Where the search index is kept. Without it the built-in corpus's index is built in memory
+    /// at start, and a `--corpus` directory's is kept in `./index`.
+    #[arg(long, global = true, env = "TALENTDEX_INDEX")]
+    pub index: Option<PathBuf>,
     /// Log format on stderr: `text` for people, `json` for log pipelines.
     #[arg(long, global = true, env = "TALENTDEX_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -69,8 +68,8 @@ impl From<&ServeLimits> for web::Limits {
 pub enum Command {
     /// Run the HTTP service.
     Serve {
-        /// Address to listen on.
-        #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080")]
+        /// Address to listen on: `127.0.0.1:8080`, `localhost:8080`, `[::1]:8080`.
+        #[arg(long, env = "TALENTDEX_ADDR", default_value = "127.0.0.1:8080", value_parser = parse_addr)]
         addr: SocketAddr,
         #[command(flatten)]
         limits: ServeLimits,
@@ -84,7 +83,9 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show one clause by its ID (`bj2022-a1/2.8`).
     Clause {
+        /// The clause ID; `talentdex clauses` lists them.
         id: String,
+        /// Print the clause as the API's JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -93,13 +94,16 @@ pub enum Command {
         /// The citation; several words are joined with spaces.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
+        /// Print the resolution as the API's JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// List clauses, optionally of one document.
     Clauses {
+        /// Only the clauses of this document, by its ID (bj2022, bj2022-a1, bj2022-a2, …).
         #[arg(long)]
         doc: Option<String>,
+        /// Print the clauses as the API's JSON instead of a list.
         #[arg(long)]
         json: bool,
     },
@@ -107,18 +111,54 @@ pub enum Command {
     Check {
         /// The facts file; `-` reads standard input.
         facts: PathBuf,
+        /// Print the answer as the API's JSON instead of a report.
         #[arg(long)]
         json: bool,
     },
 }
 
+impl Cli {
+    /// Whether the command serves (and so logs its requests at INFO) rather than reads once.
+    pub fn serves(&self) -> bool {
+        matches!(self.command, Command::Serve { .. })
+    }
+
+    fn corpus_source(&self) -> CorpusSource {
+        match &self.corpus {
+            Some(dir) => CorpusSource::Dir(dir.clone()),
+            None => CorpusSource::BuiltIn,
+        }
+    }
+
+    /// The index `--index` names; else none for the built-in corpus, `./index` for a directory.
+    fn index_dir(&self) -> Option<PathBuf> {
+        self.index.clone().or_else(|| {
+            self.corpus
+                .as_ref()
+                .map(|_| PathBuf::from(DEFAULT_INDEX_DIR))
+        })
+    }
+}
+
+/// `host:port` resolved to the first address it names (`localhost:8080` as well as an IP).
+fn parse_addr(text: &str) -> Result<SocketAddr, String> {
+    text.to_socket_addrs()
+        .map_err(|e| format!("`{text}` is not a host:port address ({e})"))?
+        .next()
+        .ok_or_else(|| format!("`{text}` names no address"))
+}
+
 /// Run a parsed command, writing its output to stdout.
 pub fn run(cli: Cli) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let index = IndexLocation::Dir(cli.index.clone());
-    let options = Options::new(cli.corpus.clone(), index);
+    let corpus = cli.corpus_source();
+    let index_dir = cli.index_dir();
+    let index = index_dir
+        .clone()
+        .map_or(IndexLocation::Ram, IndexLocation::Dir);
+    let options = Options::new(corpus.clone(), index);
     // Commands that never search need no index on disk: theirs is built in memory.
-    let read = Options::new(cli.corpus.clone(), IndexLocation::Ram);
+    let read = Options::new(corpus, IndexLocation::Ram);
     match cli.command {
         Command::Serve {
             addr,
@@ -128,13 +168,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Index => {
             let app = open(&read)?;
             render::index_summary(&mut out, app.corpus())?;
+            let dir = index_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR));
             let started = std::time::Instant::now();
-            let (reason, clauses) = App::rebuild_index(&options, &cli.index)?;
+            let (reason, clauses) = App::rebuild_index(&options, &dir)?;
             writeln!(
                 out,
                 "index built: {clauses} clauses in {} ms at {} ({reason})",
                 started.elapsed().as_millis(),
-                cli.index.display()
+                dir.display()
             )?;
             Ok(())
         }
@@ -150,9 +191,10 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Clause { id, json } => {
             let app = open(&read)?;
-            let clause = app
-                .clause(&id)
-                .context("`talentdex clauses` lists the clauses")?;
+            let clause = app.clause(&id).map_err(|e| {
+                let ids = app.corpus().clauses().iter().map(|c| c.id.as_str());
+                with_suggestion(e, &id, ids, "`talentdex clauses` lists the clauses")
+            })?;
             if json {
                 render::json(&mut out, clause)
             } else {
@@ -162,7 +204,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cite { text, json } => cite::run(&mut out, &open(&read)?, &text, json),
         Command::Clauses { doc, json } => {
             let app = open(&read)?;
-            let clauses = app.clauses(doc.as_deref())?;
+            let clauses = app.clauses(doc.as_deref()).map_err(|e| {
+                let ids = app.corpus().documents().iter().map(|d| d.id.as_str());
+                with_suggestion(e, doc.as_deref().unwrap_or_default(), ids, "")
+            })?;
             if json {
                 render::json(&mut out, &clauses)
             } else {
@@ -175,6 +220,39 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn open(options: &Options) -> Result<App> {
     Ok(App::open(options)?)
+}
+
+/// An unknown-ID error with "did you mean" when a known ID is close, else `hint` (if any).
+fn with_suggestion<'a>(
+    err: AppError,
+    given: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    hint: &str,
+) -> anyhow::Error {
+    let found_nothing = matches!(
+        err,
+        AppError::UnknownClause { .. } | AppError::UnknownDocument { .. }
+    );
+    match suggest::did_you_mean(given, known).filter(|_| found_nothing) {
+        Some(near) => anyhow!("{err}; did you mean `{near}`?"),
+        None if hint.is_empty() => anyhow!(err),
+        None => anyhow!(err).context(hint.to_string()),
+    }
+}
+
+/// Whether `err` is stdout closed early (`talentdex … | head`): not a failure of the command.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
+    err.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().map(|e| e.kind());
+        // `--json` writes through serde_json, which wraps the I/O error.
+        let json = || {
+            cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+        };
+        io == broken || json() == broken
+    })
 }
 
 fn serve(
@@ -195,4 +273,29 @@ fn serve(
             .await
             .with_context(|| format!("cannot serve on {addr}"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Why: `serve --addr localhost:8080` was refused: only an IP address parsed.
+    #[test]
+    fn an_address_may_name_its_host() {
+        assert!(parse_addr("localhost:8080").unwrap().ip().is_loopback());
+        assert_eq!(parse_addr("127.0.0.1:9").unwrap().port(), 9);
+        assert!(parse_addr("localhost").unwrap_err().contains("host:port"));
+    }
+
+    #[test]
+    fn words_after_search_are_one_query() {
+        let cli = Cli::try_parse_from(["talentdex", "search", "chip", "design", "--limit", "3"]);
+        let Command::Search(args) = cli.unwrap().command else {
+            panic!("a search")
+        };
+        assert_eq!(
+            (args.query.join(" "), args.limit),
+            ("chip design".into(), 3)
+        );
+    }
 }

@@ -11,12 +11,13 @@ use crate::search::Results;
 /// The options of `talentdex search`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SearchArgs {
-    /// What to search for (Chinese, English or both).
-    pub query: String,
+    /// What to search for (Chinese, English or both); several words are joined with spaces.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
     /// Read the query as zh, en or auto.
     #[arg(long, default_value = "auto")]
     pub lang: String,
-    /// Only this document (bj2022, bj2022-a1, bj2022-a2, cn2017-a).
+    /// Only this document, by its ID (`talentdex clauses` lists them: bj2022, bj2022-a1, …).
     #[arg(long)]
     pub doc: Option<String>,
     /// Only this kind (document, article, category, item, post, requirement).
@@ -25,10 +26,13 @@ pub struct SearchArgs {
     /// Only posts of this industry (Chinese or English name).
     #[arg(long)]
     pub industry: Option<String>,
+    /// How many results to show.
     #[arg(long, default_value_t = crate::search::DEFAULT_LIMIT)]
     pub limit: usize,
+    /// Skip this many results first (the next page starts at offset + limit).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Print the results as the API's JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }
@@ -37,7 +41,7 @@ impl SearchArgs {
     /// The request these options ask, read by the same parser as the API's query string.
     pub fn request(&self) -> Result<SearchRequest> {
         let mut pairs = vec![
-            ("q".to_string(), self.query.clone()),
+            ("q".to_string(), self.query.join(" ")),
             ("lang".to_string(), self.lang.clone()),
             ("limit".to_string(), self.limit.to_string()),
             ("offset".to_string(), self.offset.to_string()),
@@ -178,7 +182,7 @@ mod tests {
     #[test]
     fn options_become_a_request_or_a_clear_error() {
         let args = |lang: &str, kind: Option<&str>| SearchArgs {
-            query: "EDA".into(),
+            query: vec!["chip".into(), "design".into()],
             lang: lang.into(),
             doc: None,
             kind: kind.map(String::from),
@@ -192,6 +196,8 @@ mod tests {
             (request.lang, request.kind, request.limit, request.offset),
             (Lang::En, Some(Kind::Post), 3, 1)
         );
+        // Unquoted words (`search chip design`) are one query, as `cite` joins its words.
+        assert_eq!(request.query, "chip design");
         let err = format!("{:#}", args("fr", None).request().unwrap_err());
         assert!(err.contains("lang `fr`"), "{err}");
         assert!(args("zh", Some("para")).request().is_err());

@@ -1,6 +1,6 @@
-//! Corpus: the start of the pipeline. Reads `corpus/*.md` (see `corpus/FORMAT.md`), validates
-//! every file and builds the `model::Corpus` — or refuses the whole corpus with the file, line and
-//! what is wrong.
+//! Corpus: the start of the pipeline. Reads `corpus/*.md` (see `corpus/FORMAT.md`) from a
+//! directory or from the copy compiled into the binary, validates every file and builds the
+//! `model::Corpus` — or refuses the whole corpus with the file, line and what is wrong.
 
 mod build;
 mod error;
@@ -26,18 +26,51 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// The repository's `corpus/` directory, compiled into the binary (build.rs rebuilds it when a
+/// file there changes): the corpus a `talentdex` installed anywhere uses by default.
+static BUILT_IN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/corpus");
+
 /// Load and validate the corpus in `dir`.
 pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
-    let files = read_dir(dir)?;
+    from_files(&read_dir(dir)?, dir)
+}
+
+/// Every file of the built-in corpus, sorted by name: what `read_dir` gives for `corpus/`.
+pub fn built_in() -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = BUILT_IN
+        .files()
+        .filter_map(|f| {
+            Some(SourceFile {
+                name: f.path().file_name()?.to_string_lossy().into_owned(),
+                text: f.contents_utf8()?.to_owned(),
+            })
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// Validate a corpus from all its files (documents and data files, as `read_dir` or `built_in`
+/// gives them); `origin` names where they came from in errors.
+pub fn from_files(files: &[SourceFile], origin: &Path) -> Result<Corpus, CorpusError> {
     let documents: Vec<SourceFile> = files
         .iter()
         .filter(|f| is_document(&f.name))
         .cloned()
         .collect();
     if documents.is_empty() {
-        return Err(CorpusError::Empty(dir.to_path_buf()));
+        return Err(CorpusError::Empty(origin.to_path_buf()));
     }
-    build::build(&documents, hash(&files))
+    build::build(&documents, hash(files))
+}
+
+/// The text of the corpus file `name` (a data file: synonyms, dictionary), if there is one.
+pub fn find<'a>(files: &'a [SourceFile], name: &str) -> Option<&'a str> {
+    files
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.text.as_str())
 }
 
 /// Build a corpus from documents held in memory (for tests and tools).

@@ -19,6 +19,19 @@ const SCORE_DECIMALS: i32 = 4;
 type LanguageMarks = HashMap<Language, MarkIds>;
 
 impl SearchEngine {
+    /// The catalogue industry `name` names, in Chinese or English (case, width and spacing
+    /// aside): the one reading of an industry name, for search's filter and the posts page.
+    pub fn industry(&self, name: &str) -> Option<&crate::model::Bilingual> {
+        self.industry_position(name).map(|i| &self.industries[i])
+    }
+
+    fn industry_position(&self, name: &str) -> Option<usize> {
+        let wanted = key(name);
+        self.industries
+            .iter()
+            .position(|i| key(&i.zh) == wanted || key(&i.en) == wanted)
+    }
+
     /// Answer a search request.
     pub fn search(&self, request: &Request) -> Result<Results<'_>, SearchError> {
         let query = request.query.trim();
@@ -138,11 +151,7 @@ impl SearchEngine {
         let industry = match &request.industry {
             None => None,
             Some(name) => {
-                let wanted = key(name);
-                let found = self
-                    .industries
-                    .iter()
-                    .position(|i| key(&i.zh) == wanted || key(&i.en) == wanted);
+                let found = self.industry_position(name);
                 if found.is_none() {
                     let known: Vec<&str> = self.industries.iter().map(|i| i.zh.as_str()).collect();
                     return Err(SearchError::UnknownIndustry {

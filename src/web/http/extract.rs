@@ -1,8 +1,11 @@
 //! Web: extractors whose rejections are `ApiError`s, so malformed query strings and bodies get the
-//! same JSON error shape as everything else.
+//! same JSON error shape as everything else. The query readers ignore tracking parameters
+//! (`params::is_tracking`) and refuse every other unknown one.
 
 use crate::web::http::error::ErrorCode;
+use crate::web::http::params;
 use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
+use axum::http::Uri;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -19,16 +22,30 @@ where
 {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::try_from_uri(&untracked(&parts.uri))
             .map(|q| Query(q.0))
             .map_err(|e| ApiError::bad_request(ErrorCode::BadQuery, e.body_text()))
     }
 }
 
-/// For routes that take no query parameters: any parameter is a 400 `bad_query`, as on the routes
-/// that take some, rather than being silently ignored.
+/// `uri` with the tracking parameters taken out of its query string.
+fn untracked(uri: &Uri) -> Uri {
+    let Some(raw) = uri.query() else {
+        return uri.clone();
+    };
+    let query = params::without_tracking(raw);
+    let path_and_query = if query.is_empty() {
+        uri.path().to_string()
+    } else {
+        format!("{}?{query}", uri.path())
+    };
+    // What remains is a part of a URI that already parsed, so it parses again.
+    path_and_query.parse().unwrap_or_else(|_| uri.clone())
+}
+
+/// For routes that take no query parameters: any parameter but a tracking one is a 400
+/// `bad_query`, as on the routes that take some, rather than being silently ignored.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoQuery;
 
@@ -36,7 +53,8 @@ impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        match parts.uri.query().filter(|q| !q.is_empty()) {
+        let query = parts.uri.query().map(params::without_tracking);
+        match query.filter(|q| !q.is_empty()) {
             None => Ok(NoQuery),
             Some(_) => Err(ApiError::bad_request(
                 ErrorCode::BadQuery,

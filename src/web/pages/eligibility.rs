@@ -66,7 +66,7 @@ pub async fn page(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<(StatusCode, Html<String>), PageError> {
-    let pairs: Vec<(String, String)> = stated(query.as_deref())?
+    let pairs: Vec<(String, String)> = stated(query.as_deref(), Facts::is_fact_param)?
         .into_iter()
         .map(|(k, v)| (k, v.trim().to_string()))
         .collect();

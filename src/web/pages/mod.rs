@@ -69,12 +69,16 @@ fn path(segment: Result<Path<String>, PathRejection>) -> Result<String, PageErro
 }
 
 /// A form's stated fields: the query string read strictly (as the API reads it), with blank
-/// fields dropped — a field left empty means "not stated", not "empty".
-fn stated(raw: Option<&str>) -> Result<Vec<(String, String)>, PageError> {
+/// fields dropped — a field left empty means "not stated", not "empty" — and so are the fields
+/// the page does not `use`: a page ignores every parameter it has no use for (SPEC).
+fn stated(
+    raw: Option<&str>,
+    uses: impl Fn(&str) -> bool,
+) -> Result<Vec<(String, String)>, PageError> {
     Ok(crate::web::http::params::parse(raw)
         .map_err(|e| PageError::new(e.status, e.message))?
         .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
+        .filter(|(k, v)| !v.trim().is_empty() && uses(k))
         .collect())
 }
 
@@ -144,8 +148,8 @@ pub async fn clause(
     ))
 }
 
+/// The posts table's filters; other parameters are ignored, as on every page.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PostsQuery {
     #[serde(default)]
     industry: String,
@@ -177,7 +181,13 @@ pub async fn posts(
         "" => None,
         d => Some(parse_degree(d)?),
     };
-    let page = views::PostsPage::new(state.app.corpus(), &q.industry, degree)
+    // An industry by its Chinese or English name, read as search reads it; the page filters by
+    // the Chinese name (an unknown one is passed on for the page to refuse with the known ones).
+    let industry = match state.app.engine().industry(&q.industry) {
+        Some(found) => found.zh.clone(),
+        None => q.industry.clone(),
+    };
+    let page = views::PostsPage::new(state.app.corpus(), &industry, degree)
         .map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))?;
     render(&page)
 }

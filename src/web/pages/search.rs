@@ -6,7 +6,8 @@ use axum::extract::{RawQuery, State};
 use axum::response::Html;
 
 use super::{PageError, render, stated};
-use crate::app::SearchRequest;
+use crate::app::{SEARCH_PARAMS, SearchRequest};
+use crate::eligibility::Facts;
 use crate::search::{Hit, Results};
 use crate::web::AppState;
 
@@ -150,7 +151,8 @@ pub async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
     let bad = |e: crate::web::ApiError| PageError::new(e.status, e.message);
-    let pairs = stated(raw.as_deref())?;
+    let uses = |name: &str| SEARCH_PARAMS.contains(&name) || Facts::is_fact_param(name);
+    let pairs = stated(raw.as_deref(), uses)?;
     let q = pairs
         .iter()
         .find(|(k, _)| k == "q")
