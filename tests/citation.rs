@@ -3,6 +3,7 @@
 //! passages (`link`), the HTTP API and property tests in the submodules.
 
 mod api;
+mod cases;
 mod cli;
 mod link;
 mod props;
