@@ -72,7 +72,11 @@ fn the_passage_table_links_what_a_reader_expects() {
     for (kind, (r, t)) in &kinds {
         println!("  {kind:<9} {r:>3}/{t:<3} {:>5.1}%", percent(*r, *t));
     }
-    println!("  {:<9} {right:>3}/{total:<3} {:>5.1}%", "all", percent(right, total));
+    println!(
+        "  {:<9} {right:>3}/{total:<3} {:>5.1}%",
+        "all",
+        percent(right, total)
+    );
     for miss in &misses {
         println!("  miss {miss}");
     }
