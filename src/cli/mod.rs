@@ -3,6 +3,7 @@
 
 mod check;
 mod cite;
+mod link;
 mod render;
 mod search;
 
@@ -94,6 +95,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a text with its citations linked (`--format json|markdown|html`).
+    Link(link::LinkArgs),
     /// List clauses, optionally of one document.
     Clauses {
         #[arg(long)]
@@ -147,6 +150,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Cite { text, json } => cite::run(&mut out, &corpus, &text, json),
+        Command::Link(args) => link::run(&mut out, &corpus, &args),
         Command::Clauses { doc, json } => {
             if let Some(d) = &doc
                 && corpus.document(d).is_none()

@@ -1,7 +1,7 @@
 //! The table of passages in `cases.toml`, written from how HR documents, consultants' letters and
 //! English memos cite the rules: each passage is linked and its citations compared with the clause
-//! IDs a reader expects. Prints the share right per kind on every run, and fails when any kind
-//! falls below the floor reached (see `FLOOR`).
+//! IDs a reader expects. Prints the share right per kind on every run, and fails on any miss but
+//! the ones listed in `KNOWN_MISSES` (the floor reached: 181 of 182).
 
 use std::collections::BTreeMap;
 
@@ -10,8 +10,13 @@ use talentdex::citation::{self, Status};
 
 use crate::common::corpus;
 
-/// The share of cases that must come out right, per kind, in percent.
-const FLOOR: u32 = 0;
+/// Passages still linked wrong, each with why. Any other miss fails the run; a listed one that
+/// comes out right fails it too, so the list only shrinks.
+const KNOWN_MISSES: &[&str] = &[
+    // A list of whole paths whose document comes after the last one: the document is not carried
+    // back to the members before it.
+    "items 2.1 and 2.2 of Annex 1",
+];
 /// The fewest cases the table holds (the issue asks for at least 150).
 const MIN_CASES: usize = 150;
 
@@ -52,6 +57,7 @@ fn the_passage_table_links_what_a_reader_expects() {
     assert!(table.case.len() >= MIN_CASES, "{} cases", table.case.len());
     let mut kinds: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
+    let mut missed = Vec::new();
     for case in &table.case {
         let got = linked(&case.text);
         let right = got == case.ids;
@@ -59,6 +65,7 @@ fn the_passage_table_links_what_a_reader_expects() {
         entry.0 += usize::from(right);
         entry.1 += 1;
         if !right {
+            missed.push(case.text.as_str());
             misses.push(format!(
                 "[{}] {:?}: expected {:?}, got {got:?}",
                 case.kind, case.text, case.ids
@@ -80,12 +87,19 @@ fn the_passage_table_links_what_a_reader_expects() {
     for miss in &misses {
         println!("  miss {miss}");
     }
-    let below: Vec<&&str> = kinds
+    let new: Vec<&&str> = missed
         .iter()
-        .filter(|(_, (r, t))| percent(*r, *t) < f64::from(FLOOR))
-        .map(|(k, _)| k)
+        .filter(|m| !KNOWN_MISSES.contains(m))
         .collect();
-    assert!(below.is_empty(), "kinds below {FLOOR}%: {below:?}");
+    assert!(new.is_empty(), "passages linked wrong: {new:?}");
+    let fixed: Vec<&&str> = KNOWN_MISSES
+        .iter()
+        .filter(|k| !missed.contains(k))
+        .collect();
+    assert!(
+        fixed.is_empty(),
+        "now right, remove from KNOWN_MISSES: {fixed:?}"
+    );
 }
 
 fn percent(right: usize, total: usize) -> f64 {
