@@ -6,6 +6,7 @@ mod api;
 mod cases;
 mod cli;
 mod link;
+mod link_cli;
 mod props;
 
 use talentdex::citation::{self, CitationError, Status};
