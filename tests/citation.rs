@@ -5,6 +5,7 @@
 mod api;
 mod cases;
 mod cli;
+mod fifth_document;
 mod link;
 mod link_cli;
 mod props;
