@@ -225,3 +225,66 @@ impl<'a> Names<'a> {
         self.annexes.iter().find(|a| a.doc == doc).map(|a| a.parent)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    use super::*;
+
+    fn corpus() -> &'static Corpus {
+        static CORPUS: OnceLock<Corpus> = OnceLock::new();
+        CORPUS.get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+            crate::corpus::load(&dir).expect("the corpus loads")
+        })
+    }
+
+    fn find(s: &str) -> Option<(&'static str, usize)> {
+        let names = Names::new(corpus());
+        let chars: Vec<char> = s.chars().collect();
+        let mut cur = Cursor::new(&chars, 0, chars.len());
+        names.doc_name(&mut cur).map(|(doc, _, _)| (doc, cur.pos))
+    }
+
+    #[test]
+    fn names_match_whatever_the_quotes_and_brackets() {
+        assert_eq!(
+            find("北京市外籍\"急需紧缺\"人才岗位目录(试行)》第6项"),
+            Some(("bj2022-a2", 20))
+        );
+        assert_eq!(find("国科办才【2022】177号"), Some(("bj2022", 14)));
+        assert_eq!(find("guo ke ban cai (2022) no.177,"), Some(("bj2022", 28)));
+    }
+
+    #[test]
+    fn english_names_are_whole_words() {
+        assert_eq!(find("Notices"), Some(("bj2022", 7)));
+        assert_eq!(find("Noticed"), None);
+        assert_eq!(find("Classification Standards, II"), Some(("cn2017-a", 24)));
+    }
+
+    /// Every name the front matter gives a document finds that document, and nothing in code
+    /// names one: the table is the corpus's.
+    #[test]
+    fn every_name_in_the_corpus_finds_its_own_document() {
+        for doc in corpus().documents() {
+            for name in doc.names.names.iter().chain(&doc.names.common) {
+                // An opening quote is read before the name (`docref`), not as part of it.
+                let name = name.trim_start_matches(crate::citation::lexer::is_quote);
+                assert_eq!(find(name).map(|(d, _)| d), Some(doc.id.as_str()), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn annexes_come_from_parent_and_annex_number() {
+        let names = Names::new(corpus());
+        assert_eq!(names.annex(None, 2), Some("bj2022-a2"));
+        assert_eq!(names.annex(Some("bj2022"), 1), Some("bj2022-a1"));
+        assert_eq!(names.annex(None, 3), None);
+        assert_eq!(names.parent_of("bj2022-a1"), Some("bj2022"));
+        assert!(names.has_annexes("bj2022") && !names.has_annexes("cn2017-a"));
+    }
+}
