@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::lexer::is_quote;
 use super::names::Names;
 use super::normalize::Normalized;
-use super::parse::{parse_at, parse_continuation};
+use super::parse::{doc_after, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
 use super::types::{DocKind, DocRef, Mode, Parsed};
 use crate::model::is_han;
@@ -75,19 +75,36 @@ pub(crate) fn find_all<'a>(
             i += 1;
             continue;
         }
-        let Some(parsed) = parse_at(names, chars, i, Mode::Passage) else {
+        let Some(mut parsed) = parse_at(names, chars, i, Mode::Passage) else {
             i += 1;
             continue;
         };
         i = parsed.span.end.max(i + 1);
         let mut level = parsed.components.last().and_then(|c| c.level);
-        context.advance(chars, parsed.span.start);
-        let reported = take(resolver, &mut context, parsed, &mut found);
-        // A list goes on only after a citation that was reported.
-        while reported && let Some(next) = parse_continuation(chars, i, level) {
-            i = next.span.end;
+        let path_len = parsed.components.len();
+        let mut rest = Vec::new();
+        let mut end = i;
+        while let Some(next) = parse_continuation(chars, end, level, path_len) {
+            end = next.span.end;
             level = next.components.last().and_then(|c| c.level).or(level);
-            take(resolver, &mut context, next, &mut found);
+            rest.push(next);
+        }
+        // `items 2.1 and 2.2 of Annex 1`: the document named after the list is every member's.
+        if parsed.doc.is_none()
+            && let Some(last) = rest.last_mut()
+            && let Some((doc, doc_end)) = doc_after(names, chars, end)
+        {
+            parsed.doc = Some(doc);
+            last.span.end = doc_end;
+            end = doc_end;
+        }
+        context.advance(chars, parsed.span.start);
+        // A list goes on only after a citation that was reported.
+        if take(resolver, &mut context, parsed, &mut found) {
+            for next in rest {
+                take(resolver, &mut context, next, &mut found);
+            }
+            i = end;
         }
         context.scanned = context.scanned.max(i);
     }

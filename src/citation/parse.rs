@@ -9,7 +9,7 @@ use super::docref::{DocPart, doc_part};
 use super::forms::{Place, component, prose_follows};
 use super::lexer::Cursor;
 use super::names::{Names, Strength};
-use super::types::{Component, DocKind, Level, List, Member, Mode, Parsed};
+use super::types::{Component, DocKind, DocRef, Level, List, Member, Mode, Parsed};
 
 /// The most normalised characters one citation may span (the longest English title is ~240).
 pub(crate) const MAX_CITATION_CHARS: usize = 400;
@@ -121,6 +121,7 @@ pub(crate) fn parse_continuation(
     chars: &[char],
     pos: usize,
     level: Option<Level>,
+    path_len: usize,
 ) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
@@ -155,6 +156,11 @@ pub(crate) fn parse_continuation(
             return None;
         }
         components
+    } else if level.is_none() && path_len > 1 {
+        // `items 2.1 and 2.2`: a whole path after a whole path.
+        let path = whole_path(&mut cur, path_len)?;
+        end = cur.pos;
+        path
     } else {
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
@@ -174,6 +180,31 @@ pub(crate) fn parse_continuation(
         list,
         doc_kind: DocKind::Plain,
     })
+}
+
+/// `2.2`: `len` numbers joined by dots, each a bare component.
+fn whole_path(cur: &mut Cursor, len: usize) -> Option<Vec<Component>> {
+    let mut path = Vec::with_capacity(len);
+    while path.len() < len {
+        if !path.is_empty() && !cur.eat('.') {
+            return None;
+        }
+        path.push(Component {
+            n: cur.arabic()?,
+            level: None,
+        });
+    }
+    Some(path)
+}
+
+/// `of Annex 1` after a list of citations that named no document: the document, and where it ends.
+pub(crate) fn doc_after(names: &Names, chars: &[char], pos: usize) -> Option<(DocRef, usize)> {
+    let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
+    cur.skip_spaces();
+    cur.eat_word(OF_WORDS)?;
+    cur.skip_spaces();
+    let part = doc_part(names, &mut cur).filter(|p| p.id_path.is_none() && !p.heading)?;
+    Some((part.doc, cur.pos))
 }
 
 /// Read components while they come; `end` moves past each one read. The first component that is
