@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::render;
-use crate::citation::{self, Linked, Status};
-use crate::model::Corpus;
+use crate::app::App;
+use crate::citation::{Linked, Status};
 
 /// How `link` prints the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,9 +32,9 @@ pub struct LinkArgs {
     pub base: String,
 }
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, args: &LinkArgs) -> Result<()> {
+pub fn run(out: &mut impl Write, app: &App, args: &LinkArgs) -> Result<()> {
     let text = read(args.file.as_deref())?;
-    let links = citation::link(corpus, &text)?;
+    let links = app.link(&text)?;
     let base = args.base.trim_end_matches('/');
     match args.format {
         Format::Json => render::json(out, &links),

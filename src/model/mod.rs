@@ -2,6 +2,7 @@
 //! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
 
 mod numerals;
+mod outcome;
 mod post;
 mod post_text;
 mod script;
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
+pub use outcome::Outcome;
 pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
 pub use script::is_han;
 pub use validity::{Validity, ValidityStatus, beijing_today};
