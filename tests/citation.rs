@@ -3,8 +3,11 @@
 //! passages (`link`), the HTTP API and property tests in the submodules.
 
 mod api;
+mod cases;
 mod cli;
+mod fifth_document;
 mod link;
+mod link_cli;
 mod props;
 
 use talentdex::citation::{self, CitationError, Status};

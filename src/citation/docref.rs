@@ -1,14 +1,16 @@
 //! Citation, step 3a: the document part of a citation — a canonical ID (`bj2022-a1/2.8`), an
-//! annex (`附件1`, `Annex 1`), a name from the alias table in any quotes, a document number, or a
-//! title in 《》 that names a document we do not hold.
+//! annex (`附件1`, `Annex 1`), one of the corpus's names in any quotes (with the words that may
+//! follow it, `A类`), a document number, or a title in 《》 that names a document we do not hold.
 
-use super::aliases::{
-    self, ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ANNEXES, CATEGORY_A_DOC,
-    CATEGORY_A_WORDS, NOTICE, Strength,
-};
-use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_quote};
-use super::parse::{Component, DocRef};
+use super::aliases::{ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ARTICLE_WORDS};
+use super::forms::{Place, component};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_opener, is_quote};
+use super::names::{Names, Strength};
+use super::types::{Component, DocRef, Mode};
 use crate::model::is_han;
+
+/// Marks between an annex number and a title of its own (`附件2：推荐信`, `Annex 2 – CV`).
+const HEADING_MARKS: &[char] = &[':', '：', '-', '–', '—'];
 
 /// Opening quotes before a name, at most.
 const MAX_OPENERS: usize = 2;
@@ -31,12 +33,20 @@ pub(crate) struct DocPart {
     pub strength: Strength,
     /// The path of a canonical ID (`2.8`), which ends the citation.
     pub id_path: Option<Vec<Component>>,
+    /// An annex number followed by a title of its own (`附件2：推荐信`).
+    pub heading: bool,
 }
 
 /// Read a document part; the cursor moves past it (and its closing quotes), or stays.
-pub(crate) fn doc_part(cur: &mut Cursor) -> Option<DocPart> {
+pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
     let save = cur.pos;
-    let part = quoted(cur);
+    let part = quoted(names, cur).or_else(|| {
+        cur.pos = save;
+        // `the Catalogue of Posts`: the article belongs to the name.
+        cur.eat_word(ARTICLE_WORDS)?;
+        cur.skip_spaces();
+        quoted(names, cur).filter(|p| matches!(p.doc, DocRef::Id(_)))
+    });
     if part.is_none() {
         cur.pos = save;
     }
@@ -44,18 +54,19 @@ pub(crate) fn doc_part(cur: &mut Cursor) -> Option<DocPart> {
     if let DocRef::Id(id) = part.doc.clone()
         && part.id_path.is_none()
     {
-        if id == NOTICE {
-            annex_of_notice(cur, &mut part);
-        } else if ANNEXES.iter().any(|(_, a)| *a == id) {
-            notice_after_annex(cur);
-        } else if id == CATEGORY_A_DOC {
-            category_a(cur);
+        if names.has_annexes(&id) {
+            annex_of_parent(names, &id, cur, &mut part);
+        } else if let Some(parent) = names.parent_of(&id) {
+            parent_after_annex(names, parent, cur);
+        }
+        if let DocRef::Id(id) = &part.doc {
+            qualifier(names, id, cur);
         }
     }
     Some(part)
 }
 
-fn quoted(cur: &mut Cursor) -> Option<DocPart> {
+fn quoted(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
     let mut openers = Vec::new();
     while openers.len() < MAX_OPENERS
         && let Some(c) = cur.peek().filter(|c| is_quote(*c))
@@ -66,12 +77,13 @@ fn quoted(cur: &mut Cursor) -> Option<DocPart> {
     }
     let title_quoted = openers.last() == Some(&'《');
     let start = cur.pos;
-    let (part, open_inside) = match bare(cur) {
+    let (part, open_inside) = match bare(names, cur) {
         Some(found) => found,
         None if title_quoted => (unknown(unknown_title(cur)?), 0),
         None => return None,
     };
-    let wanted = openers.len() + open_inside;
+    // Brackets the name closed itself count as closed.
+    let wanted = usize::try_from(openers.len() as isize + open_inside).unwrap_or(0);
     let mut closed = 0;
     while closed < wanted {
         let save = cur.pos;
@@ -84,14 +96,15 @@ fn quoted(cur: &mut Cursor) -> Option<DocPart> {
             break;
         }
     }
-    if title_quoted && closed < openers.len() {
+    let required = wanted.min(openers.len());
+    if title_quoted && closed < required {
         // 《分类标准解读》: a known name must fill the whole title; this is another document.
         cur.pos = start;
         let doc = unknown_title(cur)?;
         cur.bump();
         return Some(unknown(doc));
     }
-    if closed < openers.len() {
+    if closed < required {
         return None;
     }
     Some(part)
@@ -102,31 +115,31 @@ fn unknown(doc: DocRef) -> DocPart {
         doc,
         strength: Strength::Strong,
         id_path: None,
+        heading: false,
     }
 }
 
 /// A document part without surrounding quotes; with the brackets its name left open.
-fn bare(cur: &mut Cursor) -> Option<(DocPart, usize)> {
-    let plain = |doc| DocPart {
-        doc,
-        strength: Strength::Strong,
-        id_path: None,
-    };
+fn bare(names: &Names, cur: &mut Cursor) -> Option<(DocPart, isize)> {
     if let Some(part) = canonical_id(cur) {
         return Some((part, 0));
     }
-    if let Some(doc) = annex(cur) {
-        return Some((plain(doc), 0));
+    if let Some((doc, heading)) = annex(names, None, cur) {
+        let part = DocPart {
+            heading,
+            ..unknown(doc)
+        };
+        return Some((part, 0));
     }
-    if let Some((doc, strength, m)) = aliases::doc_name(cur) {
+    if let Some((doc, strength, m)) = names.doc_name(cur) {
         let part = DocPart {
             doc: DocRef::Id(doc.to_string()),
             strength,
-            id_path: None,
+            ..unknown(DocRef::Id(String::new()))
         };
         return Some((part, m.open));
     }
-    document_number(cur).map(|doc| (plain(doc), 0))
+    document_number(names, cur).map(|doc| (unknown(doc), 0))
 }
 
 /// `bj2022-a1/2.8`, `bj2022`: lower-case letters, a four-digit year, an optional `-suffix`, then
@@ -174,9 +187,8 @@ fn canonical_id(cur: &mut Cursor) -> Option<DocPart> {
     }
     let id_path = id_path(cur);
     Some(DocPart {
-        doc: DocRef::Id(id),
-        strength: Strength::Strong,
         id_path,
+        ..unknown(DocRef::Id(id))
     })
 }
 
@@ -198,8 +210,9 @@ fn id_path(cur: &mut Cursor) -> Option<Vec<Component>> {
     }
 }
 
-/// `附件1`, `附件一`, `Annex 2`, `appendix II`.
-fn annex(cur: &mut Cursor) -> Option<DocRef> {
+/// `附件1`, `附件一`, `Annex 2`, `appendix II`: annex `n` of `parent` (of the first document
+/// with annexes when none is named); and whether a title of its own follows (`附件2：推荐信`).
+fn annex(names: &Names, parent: Option<&str>, cur: &mut Cursor) -> Option<(DocRef, bool)> {
     let save = cur.pos;
     let (label, scripts): (&str, &[Script]) = if ANNEX_WORDS_ZH.iter().any(|w| cur.eat_str(w)) {
         ("附件", &[Script::Arabic, Script::Chinese])
@@ -213,20 +226,42 @@ fn annex(cur: &mut Cursor) -> Option<DocRef> {
         cur.pos = save;
         return None;
     };
-    Some(match ANNEXES.iter().find(|(k, _)| *k == n) {
-        Some((_, doc)) => DocRef::Id(doc.to_string()),
+    let doc = match names.annex(parent, n) {
+        Some(doc) => DocRef::Id(doc.to_string()),
         None => DocRef::Unknown(format!("{label}{n}")),
-    })
+    };
+    Some((doc, titled(cur)))
 }
 
-/// `国科办才〔2022〕177号附件1`, `通知附件2`: the notice's annex is the document.
-fn annex_of_notice(cur: &mut Cursor, part: &mut DocPart) {
+/// Whether a colon or dash and then a title (not a clause) follow: `：推荐信`, ` – Reference letter`.
+fn titled(cur: &Cursor) -> bool {
+    let mut probe = *cur;
+    probe.skip_spaces();
+    if probe.eat_any(HEADING_MARKS).is_none() {
+        return false;
+    }
+    probe.skip_spaces();
+    let starts_title = probe
+        .peek()
+        .is_some_and(|c| c.is_alphabetic() || is_opener(c));
+    // Only a marked clause (`第6项`, `No. 6`) goes on with the citation: `CV` is no Roman 105.
+    let place = Place {
+        mode: Mode::Passage,
+        prev: None,
+        after_doc: false,
+        after_separator: true,
+    };
+    starts_title && component(&mut probe, place, &mut Vec::new()).is_none()
+}
+
+/// `国科办才〔2022〕177号附件1`, `通知附件2`: the annex of the document named is the document.
+fn annex_of_parent(names: &Names, parent: &str, cur: &mut Cursor, part: &mut DocPart) {
     let save = cur.pos;
     cur.skip_spaces();
     cur.eat_any(&[',', '，']);
     cur.skip_spaces();
-    match annex(cur) {
-        Some(doc) => {
+    match annex(names, Some(parent), cur) {
+        Some((doc, _)) => {
             part.doc = doc;
             part.strength = Strength::Strong;
         }
@@ -235,46 +270,44 @@ fn annex_of_notice(cur: &mut Cursor, part: &mut DocPart) {
 }
 
 /// `Annex 1 to the Notice`, `Annex 2 of Guo Ke Ban Cai [2022] No. 177`: nothing more to learn.
-fn notice_after_annex(cur: &mut Cursor) {
+fn parent_after_annex(names: &Names, parent: &str, cur: &mut Cursor) {
     let save = cur.pos;
     cur.skip_spaces();
-    let is_notice = cur.eat_word(ANNEX_OF_WORDS).is_some() && {
+    let is_parent = cur.eat_word(ANNEX_OF_WORDS).is_some() && {
         cur.skip_spaces();
-        aliases::doc_name(cur).is_some_and(|(doc, _, _)| doc == NOTICE)
+        cur.eat_word(ARTICLE_WORDS);
+        cur.skip_spaces();
+        names.doc_name(cur).is_some_and(|(doc, _, _)| doc == parent)
     };
-    if !is_notice {
+    if !is_parent {
         cur.pos = save;
     }
 }
 
-/// `A类`, `（A类）`, `, Category A` after the national criteria's name.
-fn category_a(cur: &mut Cursor) {
+/// `A类`, `（A类）`, `, Category A` after a name of a document whose front matter lists them.
+fn qualifier(names: &Names, doc: &str, cur: &mut Cursor) {
     let save = cur.pos;
     cur.skip_spaces();
     cur.eat_any(&[',', '，']);
     cur.skip_spaces();
-    let paren = cur.eat('(');
-    let words = cur.eat_word(CATEGORY_A_WORDS).is_some();
-    if words {
-        cur.eat('.');
-        cur.skip_spaces();
-    }
-    let letter = cur.peek().is_some_and(|c| c.eq_ignore_ascii_case(&'a'))
-        && !cur.peek_at(1).is_some_and(|c| c.is_ascii_alphanumeric());
-    let ok = letter && {
-        cur.bump();
-        cur.skip_spaces();
-        (cur.eat('类') || words) && (!paren || cur.eat(')'))
-    };
+    let ok = names.qualifier(doc, cur).is_some_and(|open| {
+        let open = usize::try_from(open).unwrap_or(0);
+        let mut closed = 0;
+        while closed < open && cur.peek().is_some_and(is_closer) {
+            cur.bump();
+            closed += 1;
+        }
+        closed == open
+    });
     if !ok {
         cur.pos = save;
     }
 }
 
-/// `国发〔2021〕24号`: a document number. Those of our documents are names in the alias table;
-/// any other names a document we do not hold. Not read where a known name starts inside the
-/// issuer, so `依据国科办才〔2022〕177号` is left for the scanner to find at `国`.
-fn document_number(cur: &mut Cursor) -> Option<DocRef> {
+/// `国发〔2021〕24号`: a document number. Those of our documents are among their names; any other
+/// names a document we do not hold. Not read where a known name starts inside the issuer, so
+/// `依据国科办才〔2022〕177号` is left for the scanner to find at `国`.
+fn document_number(names: &Names, cur: &mut Cursor) -> Option<DocRef> {
     let save = cur.pos;
     let mut issuer = 0;
     while issuer < MAX_ISSUER_CHARS
@@ -301,7 +334,7 @@ fn document_number(cur: &mut Cursor) -> Option<DocRef> {
         && (1..issuer).any(|offset| {
             let mut probe = *cur;
             probe.pos = save + offset;
-            aliases::doc_name(&mut probe).is_some()
+            names.doc_name(&mut probe).is_some()
         });
     if !number_ok || known_inside {
         cur.pos = save;

@@ -2,9 +2,13 @@
 //! `序号8`, `8`, `II`, `.8`, `(8)`, `Category II`, `item 8`, `No. 6`, `#6`, `art. 3`, and a post
 //! part by name — and which of them may stand where.
 
-use super::aliases::{self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS};
+use super::aliases::{
+    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, QUANTITY_UNITS,
+    SERIAL_WORDS,
+};
 use super::lexer::{Cursor, Script, is_chinese_digit};
-use super::parse::{Component, Level, Mode};
+use super::members::{Again, members, range_follows};
+use super::types::{Component, Level, Member, Mode};
 use crate::model::is_han;
 
 /// Where a component stands, which decides the forms it may take.
@@ -27,49 +31,113 @@ impl Place {
     }
 }
 
-pub(crate) fn component(cur: &mut Cursor, place: Place) -> Option<Component> {
+/// Read one component; a list or range inside its marker (`第11、12项`) goes to `list` (which
+/// holds the component's own number first), otherwise `list` is left empty.
+pub(crate) fn component(
+    cur: &mut Cursor,
+    place: Place,
+    list: &mut Vec<Member>,
+) -> Option<Component> {
     let save = cur.pos;
-    let found = ordinal(cur)
+    list.clear();
+    let found = ordinal(cur, list)
         .or_else(|| serial(cur))
         .or_else(|| part(cur, place))
-        .or_else(|| english(cur, place))
+        .or_else(|| english(cur, place, list))
         .or_else(|| parenthesised(cur, place))
         .or_else(|| enumerated(cur, place))
-        .or_else(|| dotted(cur, place))
-        .or_else(|| bare(cur, place));
+        .or_else(|| dotted(cur, place, list))
+        .or_else(|| bare(cur, place, list));
     if found.is_none() {
         cur.pos = save;
+        list.clear();
     }
     found
 }
 
-/// `第二条`, `第二类`, `第8项`, `第 八 项`.
-fn ordinal(cur: &mut Cursor) -> Option<Component> {
-    let save = cur.pos;
-    let found = cur.eat('第') && {
-        cur.skip_spaces();
-        true
+/// A number with its span, then the members of a list or range after it.
+fn numbers(
+    cur: &mut Cursor,
+    scripts: &[Script],
+    again: Again,
+    list: &mut Vec<Member>,
+) -> Option<u32> {
+    let start = cur.pos;
+    let (n, _) = cur.number(scripts)?;
+    let first = Member {
+        n,
+        span: start..cur.pos,
     };
-    let number = found
-        .then(|| cur.number(&[Script::Arabic, Script::Chinese]))
-        .flatten();
+    *list = members(cur, scripts, again, first);
+    Some(n)
+}
+
+/// `第二条`, `第二类`, `第8项`, `第 八 项`, lists and ranges inside (`第11、12项`, `第2至4项`,
+/// `第1项至第3项`), and `第（三）项`, which in a document numbered （一）（二）… is its section.
+fn ordinal(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
+    let save = cur.pos;
+    if !cur.eat('第') {
+        return None;
+    }
+    cur.skip_spaces();
+    let scripts = [Script::Arabic, Script::Chinese];
+    let paren = cur.eat('(');
+    let number = if paren {
+        let n = cur.chinese().filter(|_| cur.eat(')'));
+        list.clear();
+        n
+    } else {
+        numbers(cur, &scripts, Again::Char('第'), list)
+    };
     let level = number.and_then(|_| {
         cur.skip_spaces();
         match cur.bump()? {
+            _ if paren => Some(Level::Division),
             '条' | '类' => Some(Level::Division),
             '项' => Some(Level::Item),
             _ => None,
         }
     });
     match (number, level) {
-        (Some((n, _)), Some(level)) => Some(Component {
-            n,
-            level: Some(level),
-        }),
+        (Some(n), Some(level)) => {
+            if list.len() <= 1 && !paren {
+                range_of_ordinals(cur, n, list);
+            }
+            Some(Component {
+                n,
+                level: Some(level),
+            })
+        }
         _ => {
             cur.pos = save;
+            list.clear();
             None
         }
+    }
+}
+
+/// `第1项至第3项`: a range whose end is an ordinal of the same marker.
+fn range_of_ordinals(cur: &mut Cursor, n: u32, list: &mut Vec<Member>) {
+    let marker = cur.prev();
+    let save = cur.pos;
+    if !range_follows(cur) {
+        return;
+    }
+    let first = Member {
+        n,
+        span: save..save,
+    };
+    let found = members(
+        cur,
+        &[Script::Arabic, Script::Chinese],
+        Again::Char('第'),
+        first,
+    );
+    if found.len() > 1 && cur.peek() == marker {
+        cur.bump();
+        *list = found;
+    } else {
+        cur.pos = save;
     }
 }
 
@@ -101,8 +169,21 @@ fn part(cur: &mut Cursor, place: Place) -> Option<Component> {
     })
 }
 
-/// `Category II`, `art. 3`, `item 8`, `No. 6`, `#6`, and a bare Roman numeral `II`.
-fn english(cur: &mut Cursor, place: Place) -> Option<Component> {
+/// `Category II`, `art. 3`, `item 8`, `No. 6`, `Serial No. 6`, `#6`, `item 3.9` (a whole path),
+/// lists and ranges (`Nos. 15 through 17`), and a bare Roman numeral `II` not glued to the word
+/// before it.
+fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Component> {
+    let save = cur.pos;
+    if cur.eat_word(SERIAL_WORDS).is_some() {
+        cur.skip_spaces();
+        let item_follows = cur
+            .peek_word()
+            .is_some_and(|(w, _)| ITEM_WORDS.contains(&w.as_str()));
+        if !item_follows {
+            cur.pos = save;
+            return None;
+        }
+    }
     if cur.eat('#') {
         cur.skip_spaces();
         let n = cur.arabic()?;
@@ -117,7 +198,10 @@ fn english(cur: &mut Cursor, place: Place) -> Option<Component> {
     } else if ITEM_WORDS.contains(&word.as_str()) {
         (Level::Item, &[Script::Arabic])
     } else {
-        if !place.loose_start_ok() {
+        let glued = cur
+            .prev()
+            .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
+        if !place.loose_start_ok() || glued {
             return None;
         }
         let n = cur.roman()?;
@@ -131,10 +215,20 @@ fn english(cur: &mut Cursor, place: Place) -> Option<Component> {
         cur.eat('.');
     }
     cur.skip_spaces();
-    let (n, _) = cur.number(scripts)?;
+    let words = if level == Level::Item {
+        ITEM_WORDS
+    } else {
+        DIVISION_WORDS
+    };
+    let n = numbers(cur, scripts, Again::Words(words), list)?;
+    // `item 3.9`: the item word before a dotted path names the whole path.
+    let whole_path = level == Level::Item
+        && list.len() <= 1
+        && cur.peek() == Some('.')
+        && cur.peek_at(1).is_some_and(|c| c.is_ascii_digit());
     Some(Component {
         n,
-        level: Some(level),
+        level: (!whole_path).then_some(level),
     })
 }
 
@@ -171,24 +265,35 @@ fn enumerated(cur: &mut Cursor, place: Place) -> Option<Component> {
     })
 }
 
-/// `.8` right after a component (`II.8`, `2.8`).
-fn dotted(cur: &mut Cursor, place: Place) -> Option<Component> {
+/// `.8` right after a component (`II.8`, `2.8`), and ranges and lists after it (`II.16–18`).
+fn dotted(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Component> {
     if place.first() || place.after_separator || !cur.eat('.') {
         return None;
     }
-    let n = cur.arabic()?;
+    let n = numbers(cur, &[Script::Arabic], Again::Nothing, list)?;
     Some(Component { n, level: None })
 }
 
 /// A bare number: after a component (`（二）8`, `II, 8`), or right after a document with nothing
-/// but spaces between (`附件1 2.8`), and not the start of prose (`附件1 2023年`, `Annex 2, 6 posts`).
-fn bare(cur: &mut Cursor, place: Place) -> Option<Component> {
+/// but spaces between (`附件1 2.8`). Not a quantity (`3年`), nor, where it would start the
+/// clauses, the start of prose (`附件1 2023年发布`, `Annex 2, 6 posts`); after a component a
+/// Chinese word may follow (`附件1（三）9 规定`), an English one may not (`II, 8 posts`).
+fn bare(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Component> {
     let allowed = !place.first() || (place.after_doc && !place.after_separator);
     if !allowed {
         return None;
     }
-    let n = cur.arabic()?;
-    if prose_follows(cur) {
+    let n = numbers(cur, &[Script::Arabic], Again::Nothing, list)?;
+    let mut probe = *cur;
+    probe.skip_spaces();
+    let next = probe.peek();
+    let quantity = next.is_some_and(|c| QUANTITY_UNITS.contains(&c));
+    let prose = if place.first() {
+        prose_follows(cur)
+    } else {
+        next.is_some_and(|c| c.is_ascii_alphabetic()) && prose_follows(cur)
+    };
+    if (quantity || prose) && list.len() <= 1 {
         return None;
     }
     Some(Component { n, level: None })

@@ -1,19 +1,28 @@
 //! Citation, step 5: find every citation in a passage, left to right, and resolve each. A
 //! citation that names no document refers to the last document named before it, and takes the
 //! levels it leaves out from the citation before it (`附件1第二条第8项、第9项` is 2.8 and 2.9),
-//! as eyecite resolves short forms. Titles of documents we do not hold (《民法典》) are context
-//! too — the clauses cited after them are theirs — but are not reported.
+//! as eyecite resolves short forms. A list or range inside one marker (`第11、12项`) gives one
+//! citation per member. Titles of documents we do not hold (《民法典》) are context too — the
+//! clauses cited after them are theirs — but are not reported; so is an annex number with a title
+//! of its own (`附件2：推荐信`), the passage's own attachment, unless one of our documents has
+//! been named in that sentence.
 
-use super::aliases::may_start_name;
+use std::ops::Range;
+
 use super::lexer::is_quote;
+use super::names::Names;
 use super::normalize::Normalized;
-use super::parse::{DocRef, Mode, Parsed, parse_at, parse_continuation};
+use super::parse::{doc_after, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
+use super::types::{DocKind, DocRef, Mode, Parsed};
 use crate::model::is_han;
 
-/// A citation found in the normalised text, resolved.
+/// Characters that end a sentence (and so what "named in that sentence" looks back to).
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', ';', '；', '\n'];
+
+/// A citation found in the normalised text, resolved: its span in normalised characters.
 pub(crate) struct Found<'a> {
-    pub parsed: Parsed,
+    pub span: Range<usize>,
     pub outcome: Outcome<'a>,
 }
 
@@ -22,64 +31,155 @@ pub(crate) struct Found<'a> {
 struct Context {
     doc: Option<DocRef>,
     path: Vec<u32>,
+    /// Whether one of our documents has been named in the current sentence.
+    named_in_sentence: bool,
+    /// How far the text has been checked for sentence ends.
+    scanned: usize,
+}
+
+impl Context {
+    /// Forget what the sentence named when a sentence ends between the last citation and `pos`.
+    fn advance(&mut self, chars: &[char], pos: usize) {
+        let from = self.scanned.min(pos);
+        let ends = chars[from..pos].iter().enumerate().any(|(k, &c)| {
+            SENTENCE_ENDS.contains(&c)
+                || (c == '.' && chars.get(from + k + 1).is_some_and(|n| n.is_whitespace()))
+        });
+        if ends {
+            self.named_in_sentence = false;
+        }
+        self.scanned = self.scanned.max(pos);
+    }
 }
 
 /// Whether a citation could start at `i`: cheap, so most positions are skipped at once.
-fn may_start(chars: &[char], i: usize) -> bool {
+fn may_start(names: &Names, chars: &[char], i: usize) -> bool {
     let c = chars[i];
     if c.is_ascii_alphabetic() {
         return i == 0 || !chars[i - 1].is_ascii_alphanumeric();
     }
-    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_han(c) || may_start_name(c)
+    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_han(c) || names.may_start(c)
 }
 
-pub(crate) fn find_all<'a>(resolver: &Resolver<'a>, text: &Normalized) -> Vec<Found<'a>> {
+pub(crate) fn find_all<'a>(
+    resolver: &Resolver<'a>,
+    names: &Names,
+    text: &Normalized,
+) -> Vec<Found<'a>> {
     let chars = &text.chars;
     let mut found = Vec::new();
     let mut context = Context::default();
     let mut i = 0;
     while i < chars.len() {
-        if !may_start(chars, i) {
+        if !may_start(names, chars, i) {
             i += 1;
             continue;
         }
-        let Some(parsed) = parse_at(chars, i, Mode::Passage) else {
+        let Some(mut parsed) = parse_at(names, chars, i, Mode::Passage) else {
             i += 1;
             continue;
         };
         i = parsed.span.end.max(i + 1);
         let mut level = parsed.components.last().and_then(|c| c.level);
-        let reported = take(resolver, &mut context, parsed, &mut found);
-        // A list goes on only after a citation that was reported.
-        while reported && let Some(next) = parse_continuation(chars, i, level) {
-            i = next.span.end;
+        let path_len = parsed.components.len();
+        let mut rest = Vec::new();
+        let mut end = i;
+        while let Some(next) = parse_continuation(chars, end, level, path_len) {
+            end = next.span.end;
             level = next.components.last().and_then(|c| c.level).or(level);
-            take(resolver, &mut context, next, &mut found);
+            rest.push(next);
         }
+        // `items 2.1 and 2.2 of Annex 1`: the document named after the list is every member's.
+        if parsed.doc.is_none()
+            && let Some(last) = rest.last_mut()
+            && let Some((doc, doc_end)) = doc_after(names, chars, end)
+        {
+            parsed.doc = Some(doc);
+            last.span.end = doc_end;
+            end = doc_end;
+        }
+        context.advance(chars, parsed.span.start);
+        // A list goes on only after a citation that was reported.
+        if take(resolver, &mut context, parsed, &mut found) {
+            for next in rest {
+                take(resolver, &mut context, next, &mut found);
+            }
+            i = end;
+        }
+        context.scanned = context.scanned.max(i);
     }
     found
 }
 
-/// Resolve one citation in context and record it; whether it was reported.
+/// Resolve one citation in context and record it (one per member of a list); whether it was
+/// reported.
 fn take<'a>(
     resolver: &Resolver<'a>,
     context: &mut Context,
-    parsed: Parsed,
+    mut parsed: Parsed,
     found: &mut Vec<Found<'a>>,
 ) -> bool {
-    let named = parsed.doc.is_some();
-    if named {
+    let ours = matches!(parsed.doc, Some(DocRef::Id(_)));
+    match parsed.doc_kind {
+        DocKind::CommonAlone => {
+            context.named_in_sentence = true;
+            return false;
+        }
+        DocKind::Heading if !context.named_in_sentence => {
+            let written = match &parsed.doc {
+                Some(DocRef::Unknown(name)) => name.clone(),
+                _ => "attachment".to_string(),
+            };
+            context.doc = Some(DocRef::Unknown(written));
+            context.path.clear();
+            return false;
+        }
+        _ => {}
+    }
+    if parsed.doc.is_some() {
         context.doc = parsed.doc.clone();
         context.path.clear();
+        context.named_in_sentence |= ours;
     }
     let doc = match &context.doc {
         Some(DocRef::Unknown(_)) => return false,
         doc => doc.clone(),
     };
-    let outcome = resolver.resolve(doc.as_ref(), &parsed.components, &context.path);
-    if doc.is_some() {
-        context.path = outcome.path.clone().unwrap_or_default();
+    let Some(list) = parsed.list.take() else {
+        let outcome = resolver.resolve(doc.as_ref(), &parsed.components, &context.path);
+        if doc.is_some() {
+            context.path = outcome.path.clone().unwrap_or_default();
+        }
+        found.push(Found {
+            span: parsed.span,
+            outcome,
+        });
+        return true;
+    };
+    let before = context.path.clone();
+    let last = list.members.len() - 1;
+    for (k, member) in list.members.iter().enumerate() {
+        let mut components = parsed.components.clone();
+        components[list.index].n = member.n;
+        let outcome = resolver.resolve(doc.as_ref(), &components, &before);
+        if doc.is_some() {
+            context.path = outcome.path.clone().unwrap_or_default();
+        }
+        // The first member runs from the citation's start, the last to its end.
+        let start = if k == 0 {
+            parsed.span.start
+        } else {
+            member.span.start
+        };
+        let end = if k == last {
+            parsed.span.end
+        } else {
+            member.span.end
+        };
+        found.push(Found {
+            span: start..end,
+            outcome,
+        });
     }
-    found.push(Found { parsed, outcome });
     true
 }

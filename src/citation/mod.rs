@@ -3,28 +3,36 @@
 //! into clause IDs with a status — one citation (`resolve`) or every citation in a passage
 //! (`link`, with code-point spans into the text as sent).
 //!
-//! The pipeline inside: `normalize` (NFKC with a map back to original offsets) → `lexer` (numerals,
-//! words) → `parse` with `docref`, `forms` and the `aliases` tables (the grammar) → `resolve` (fit to the
-//! corpus) → `link` (passages, short forms). Every step is a hand-written scanner that reads each
-//! character a bounded number of times: no regular expressions, no backtracking blow-up.
+//! The pipeline inside: `normalize` (NFKC with a map back to original offsets, format characters
+//! dropped) → `lexer` (numerals, words) and `names` (every document's names, from the corpus) →
+//! `parse` with `docref`, `forms`, `members` and the `aliases` word tables (the grammar) →
+//! `resolve` (fit to the corpus) → `link` (passages, short forms, lists). `types` holds what the
+//! steps share. Every step is a hand-written scanner that reads each character a bounded number of
+//! times: no regular expressions, no backtracking blow-up.
 
 mod aliases;
 mod docref;
 mod forms;
 mod lexer;
 mod link;
+mod members;
+mod names;
 mod normalize;
 mod parse;
 mod resolve;
+mod types;
 
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::model::{Bilingual, Clause, Corpus};
 use lexer::{is_closer, is_opener};
+use names::Names;
 use normalize::Normalized;
-use parse::{Mode, parse_at};
+use parse::parse_at;
 use resolve::{Outcome, Resolver};
+pub use types::Status;
+use types::{Mode, Parsed};
 
 /// The longest citation `resolve` accepts, in characters (code points). The longest name a
 /// document has (the notice's English title) is about 240.
@@ -45,31 +53,6 @@ pub enum CitationError {
     CiteTooLong { len: usize, max: usize },
     #[error("the text is {len} characters long; the most is {max}")]
     TextTooLong { len: usize, max: usize },
-}
-
-/// How a citation resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Exactly one clause.
-    Found,
-    /// Several clauses; all are candidates.
-    Ambiguous,
-    /// A well-formed citation of no clause talentdex holds.
-    NotFound,
-    /// Not a citation.
-    Invalid,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Found => "found",
-            Status::Ambiguous => "ambiguous",
-            Status::NotFound => "not_found",
-            Status::Invalid => "invalid",
-        }
-    }
 }
 
 /// A clause a citation may name.
@@ -148,6 +131,7 @@ pub fn resolve<'a>(corpus: &'a Corpus, input: &str) -> Result<Resolution<'a>, Ci
     }
     let text = Normalized::new(input);
     let resolver = Resolver::new(corpus);
+    let names = Names::new(corpus);
     let answer = |outcome: Outcome<'a>| Resolution {
         input: input.to_string(),
         status: outcome.status,
@@ -155,7 +139,7 @@ pub fn resolve<'a>(corpus: &'a Corpus, input: &str) -> Result<Resolution<'a>, Ci
         candidates: outcome.clauses.into_iter().map(Candidate::from).collect(),
         reason: outcome.reason,
     };
-    match whole_citation(&text.chars) {
+    match whole_citation(&names, &text.chars).filter(|p| p.list.is_none()) {
         Some(parsed) => Ok(answer(resolver.resolve(
             parsed.doc.as_ref(),
             &parsed.components,
@@ -166,26 +150,27 @@ pub fn resolve<'a>(corpus: &'a Corpus, input: &str) -> Result<Resolution<'a>, Ci
             status: Status::Invalid,
             id: None,
             candidates: Vec::new(),
-            reason: Some(invalid_reason(&resolver, &text)),
+            reason: Some(invalid_reason(&resolver, &names, &text)),
         }),
     }
 }
 
 /// The one citation that fills `chars`, less what `TRIMMED` and a pair of quotes add.
-fn whole_citation(chars: &[char]) -> Option<parse::Parsed> {
+fn whole_citation(names: &Names, chars: &[char]) -> Option<Parsed> {
     let trim = |c: &char| c.is_whitespace() || TRIMMED.contains(c);
     let start = chars.iter().position(|c| !trim(c))?;
     let end = chars.iter().rposition(|c| !trim(c))? + 1;
-    let fills =
-        |s: usize, e: usize| parse_at(&chars[..e], s, Mode::Whole).filter(|p| p.span.end == e);
+    let fills = |s: usize, e: usize| {
+        parse_at(names, &chars[..e], s, Mode::Whole).filter(|p| p.span.end == e)
+    };
     fills(start, end).or_else(|| {
         let quoted = end - start > 2 && is_opener(chars[start]) && is_closer(chars[end - 1]);
         quoted.then(|| fills(start + 1, end - 1)).flatten()
     })
 }
 
-fn invalid_reason(resolver: &Resolver, text: &Normalized) -> String {
-    match link::find_all(resolver, text).len() {
+fn invalid_reason(resolver: &Resolver, names: &Names, text: &Normalized) -> String {
+    match link::find_all(resolver, names, text).len() {
         0 => "not a citation".to_string(),
         1 => "holds a citation with other text around it; POST /api/link finds it".to_string(),
         n => format!("holds {n} citations; POST /api/link finds each"),
@@ -203,10 +188,11 @@ pub fn link<'a>(corpus: &'a Corpus, text: &str) -> Result<Links<'a>, CitationErr
     }
     let normalized = Normalized::new(text);
     let resolver = Resolver::new(corpus);
-    let citations = link::find_all(&resolver, &normalized)
+    let names = Names::new(corpus);
+    let citations = link::find_all(&resolver, &names, &normalized)
         .into_iter()
         .map(|found| {
-            let span = normalized.original_span(found.parsed.span.clone());
+            let span = normalized.original_span(found.span.clone());
             Linked {
                 start: span.start,
                 end: span.end,

@@ -1,11 +1,30 @@
 //! Citation, step 1: NFKC-normalise the input (full-width digits and brackets become ASCII, `Ⅱ`
 //! becomes `II`) and keep, for every normalised character, the span of original code points it came
-//! from, so spans found in the normalised text map back to the text the caller sent.
+//! from, so spans found in the normalised text map back to the text the caller sent. Format
+//! characters (zero-width spaces and joiners, bidi marks, the soft hyphen, the byte-order mark) are
+//! dropped: invisible, they never split a citation, and spans still count them as sent.
 
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// Invisible format characters a citation may hold: the soft hyphen, zero-width space, non-joiner
+/// and joiner, left-to-right and right-to-left marks, bidi embeddings, overrides and isolates,
+/// the word joiner and invisible operators, and the byte-order mark (zero-width no-break space).
+const FORMAT_CHARS: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+];
+
+fn is_format(c: char) -> bool {
+    FORMAT_CHARS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
 
 /// Normalised text with a map back to the original code points.
 #[derive(Debug, Clone)]
@@ -23,7 +42,8 @@ impl Normalized {
     /// contains; in exchange every normalised character knows its original segment.
     pub fn new(text: &str) -> Self {
         let original: Vec<char> = text.chars().collect();
-        if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        let plain = !original.iter().copied().any(is_format);
+        if plain && is_nfkc_quick(text.chars()) == IsNormalized::Yes {
             return Self {
                 chars: original.clone(),
                 origin: (0..original.len()).map(|i| i..i + 1).collect(),
@@ -38,7 +58,14 @@ impl Normalized {
             while end < original.len() && canonical_combining_class(original[end]) != 0 {
                 end += 1;
             }
-            let segment = &original[start..end];
+            let mut segment = &original[start..end];
+            if is_format(segment[0]) {
+                segment = &segment[1..];
+            }
+            if segment.is_empty() {
+                start = end;
+                continue;
+            }
             if segment.len() == 1 && is_nfkc_quick(std::iter::once(segment[0])) == IsNormalized::Yes
             {
                 chars.push(segment[0]);
@@ -82,6 +109,15 @@ mod tests {
         assert_eq!(s, "见附件1(二)");
         assert_eq!(n.original_span(3..4), 3..4);
         assert_eq!(n.original_text(n.original_span(1..7)), "附件１（二）");
+    }
+
+    #[test]
+    fn format_characters_are_dropped_but_counted_in_spans() {
+        let n = Normalized::new("附\u{200B}件1\u{00AD}");
+        let s: String = n.chars.iter().collect();
+        assert_eq!(s, "附件1");
+        assert_eq!(n.original_span(0..3), 0..4);
+        assert_eq!(n.original_text(n.original_span(0..3)), "附\u{200B}件1");
     }
 
     #[test]

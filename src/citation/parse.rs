@@ -1,66 +1,25 @@
 //! Citation, step 3: the grammar. A citation is an optional document part (`docref`) followed by
-//! numbered components (their forms are in `forms`: `第二条`, `（二）`, `II.8`, `No. 6`, …), a post
-//! part by name, and in English perhaps `of` the larger units and the document. Each component says
-//! which level it marks, where its form says so; `resolve` fits them to a document's levels.
+//! numbered components (their forms are in `forms`: `第二条`, `（二）`, `II.8`, `No. 6`, …; lists
+//! and ranges inside one marker in `members`), a post part by name, and in English perhaps `of`
+//! the larger units and the document. Each component says which level it marks, where its form
+//! says so; `resolve` fits them to a document's levels.
 
-use std::ops::Range;
-
-use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS, Strength};
+use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS};
 use super::docref::{DocPart, doc_part};
 use super::forms::{Place, component, prose_follows};
 use super::lexer::Cursor;
+use super::names::{Names, Strength};
+use super::types::{Component, DocKind, DocRef, Level, List, Member, Mode, Parsed};
 
 /// The most normalised characters one citation may span (the longest English title is ~240).
 pub(crate) const MAX_CITATION_CHARS: usize = 400;
 /// Components in one citation, at most (documents have two levels; a margin for typos).
 const MAX_COMPONENTS: usize = 6;
 
-/// The level a component marks, from its form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// An article or category: 第二条, （二）, 二、, II, Category II, art. 3.
-    Division,
-    /// An item or post: 第8项, 序号8, item 8, No. 6, #6.
-    Item,
-    /// A post's requirement part, by name: 职业能力要求.
-    Part,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Component {
-    pub n: u32,
-    /// `None` for a bare number, which takes the next level down.
-    pub level: Option<Level>,
-}
-
-/// Which document a citation names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum DocRef {
-    /// A document ID: from the alias table, an annex number or written as an ID.
-    Id(String),
-    /// A document we do not hold (《民法典》, 国发〔2021〕24号, 附件3), by what was written.
-    Unknown(String),
-}
-
-/// Whether the input is one citation (resolve) or a passage citations are found in (link).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Whole,
-    Passage,
-}
-
-/// A citation read from the normalised text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Parsed {
-    pub span: Range<usize>,
-    pub doc: Option<DocRef>,
-    pub components: Vec<Component>,
-}
-
 /// Parse one citation starting exactly at `pos`.
-pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed> {
+pub(crate) fn parse_at(names: &Names, chars: &[char], pos: usize, mode: Mode) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
-    let part = doc_part(&mut cur);
+    let part = doc_part(names, &mut cur);
     let mut end = cur.pos;
     if let Some(part) = &part
         && let Some(path) = &part.id_path
@@ -69,33 +28,50 @@ pub(crate) fn parse_at(chars: &[char], pos: usize, mode: Mode) -> Option<Parsed>
             span: pos..end,
             doc: Some(part.doc.clone()),
             components: path.clone(),
+            list: None,
+            doc_kind: DocKind::Plain,
         });
     }
-    let mut components = components(&mut cur, &mut end, mode, part.is_some(), None);
+    let mut list = None;
+    let mut components = if part.as_ref().is_some_and(|p| p.heading) {
+        Vec::new()
+    } else {
+        let after_doc = part.is_some();
+        self::components(&mut cur, &mut end, mode, after_doc, None, &mut list)
+    };
     let mut part = part;
     if part.is_none() && !components.is_empty() {
-        part = reversed(&mut cur, &mut end, mode, &mut components);
+        part = reversed(names, &mut cur, &mut end, mode, &mut components, &mut list);
     }
-    let weak_alone = part
+    let common_alone = part
         .as_ref()
         .is_some_and(|p| p.strength == Strength::Weak && components.is_empty());
-    if (part.is_none() && components.is_empty()) || (weak_alone && mode == Mode::Passage) {
+    if part.is_none() && components.is_empty() {
         return None;
     }
+    let doc_kind = match &part {
+        _ if common_alone => DocKind::CommonAlone,
+        Some(p) if p.heading => DocKind::Heading,
+        _ => DocKind::Plain,
+    };
     Some(Parsed {
         span: pos..end,
         doc: part.map(|p| p.doc),
         components,
+        list,
+        doc_kind,
     })
 }
 
 /// English written outside in: `item 8 of Category II of Annex 1`, `Article 3 of the Notice`.
 /// Moves the outer components in front and returns the document named last, if any.
 fn reversed(
+    names: &Names,
     cur: &mut Cursor,
     end: &mut usize,
     mode: Mode,
     components: &mut Vec<Component>,
+    list: &mut Option<List>,
 ) -> Option<DocPart> {
     let mut outer: Vec<Vec<Component>> = Vec::new();
     let mut doc = None;
@@ -107,16 +83,27 @@ fn reversed(
             break;
         }
         cur.skip_spaces();
-        if let Some(part) = doc_part(cur).filter(|p| p.id_path.is_none()) {
+        if let Some(part) = doc_part(names, cur).filter(|p| p.id_path.is_none() && !p.heading) {
             doc = Some(part);
             *end = cur.pos;
             break;
         }
         let mut group_end = cur.pos;
-        let group = self::components(cur, &mut group_end, mode, false, None);
-        if group.is_empty() {
+        let mut group_list = None;
+        let group = self::components(cur, &mut group_end, mode, false, None, &mut group_list);
+        if group.is_empty() || (group_list.is_some() && list.is_some()) {
             cur.pos = save;
             break;
+        }
+        if let Some(l) = group_list {
+            // The outer groups so far go in front of this one, the inner components after it.
+            let before: usize = outer.iter().map(Vec::len).sum();
+            *list = Some(List {
+                index: l.index + before,
+                ..l
+            });
+        } else if let Some(l) = list.as_mut() {
+            l.index += group.len();
         }
         cur.pos = group_end;
         *end = group_end;
@@ -129,11 +116,12 @@ fn reversed(
 }
 
 /// A component continuing a list after a citation whose last component had `level`:
-/// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`.
+/// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`, `第8项、第9项`.
 pub(crate) fn parse_continuation(
     chars: &[char],
     pos: usize,
     level: Option<Level>,
+    path_len: usize,
 ) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
@@ -147,19 +135,32 @@ pub(crate) fn parse_continuation(
     cur.skip_spaces();
     let start = cur.pos;
     let mut end;
+    let mut list = None;
     let components = if let Some(n) = cur.roman() {
         let first = Component {
             n,
             level: Some(Level::Division),
         };
         end = cur.pos;
-        let components = components(&mut cur, &mut end, Mode::Passage, true, Some(first));
+        let components = components(
+            &mut cur,
+            &mut end,
+            Mode::Passage,
+            true,
+            Some(first),
+            &mut list,
+        );
         cur.pos = end;
         // `… and I think`: a lone pronoun is not category I.
         if prose_follows(&cur) {
             return None;
         }
         components
+    } else if level.is_none() && path_len > 1 {
+        // `items 2.1 and 2.2`: a whole path after a whole path.
+        let path = whole_path(&mut cur, path_len)?;
+        end = cur.pos;
+        path
     } else {
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
@@ -176,18 +177,48 @@ pub(crate) fn parse_continuation(
         span: start..end,
         doc: None,
         components,
+        list,
+        doc_kind: DocKind::Plain,
     })
 }
 
-/// Read components while they come; `end` moves past each one read.
+/// `2.2`: `len` numbers joined by dots, each a bare component.
+fn whole_path(cur: &mut Cursor, len: usize) -> Option<Vec<Component>> {
+    let mut path = Vec::with_capacity(len);
+    while path.len() < len {
+        if !path.is_empty() && !cur.eat('.') {
+            return None;
+        }
+        path.push(Component {
+            n: cur.arabic()?,
+            level: None,
+        });
+    }
+    Some(path)
+}
+
+/// `of Annex 1` after a list of citations that named no document: the document, and where it ends.
+pub(crate) fn doc_after(names: &Names, chars: &[char], pos: usize) -> Option<(DocRef, usize)> {
+    let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
+    cur.skip_spaces();
+    cur.eat_word(OF_WORDS)?;
+    cur.skip_spaces();
+    let part = doc_part(names, &mut cur).filter(|p| p.id_path.is_none() && !p.heading)?;
+    Some((part.doc, cur.pos))
+}
+
+/// Read components while they come; `end` moves past each one read. The first component that is
+/// a list or range becomes `list`; a second one ends the citation before it.
 fn components(
     cur: &mut Cursor,
     end: &mut usize,
     mode: Mode,
     after_doc: bool,
     first: Option<Component>,
+    list: &mut Option<List>,
 ) -> Vec<Component> {
     let mut out: Vec<Component> = first.into_iter().collect();
+    let mut members: Vec<Member> = Vec::new();
     while out.len() < MAX_COMPONENTS {
         let save = cur.pos;
         let may_separate = !out.is_empty() || after_doc;
@@ -198,12 +229,24 @@ fn components(
             after_doc,
             after_separator: separated,
         };
-        match component(cur, place) {
-            Some(c) => {
+        let read = component(cur, place, &mut members);
+        // A category or article never comes below an item or a bare number: `III.1, III.4` is
+        // two citations.
+        let below_item = out.iter().any(|c| c.level != Some(Level::Division));
+        let misplaced = read.is_some_and(|c| c.level == Some(Level::Division) && below_item);
+        let second_list = members.len() > 1 && list.is_some();
+        match read {
+            Some(c) if !misplaced && !second_list => {
+                if members.len() > 1 {
+                    *list = Some(List {
+                        index: out.len(),
+                        members: std::mem::take(&mut members),
+                    });
+                }
                 out.push(c);
                 *end = cur.pos;
             }
-            None => {
+            _ => {
                 cur.pos = save;
                 break;
             }

@@ -5,8 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::Status;
-use super::parse::{Component, DocRef, Level};
+use super::types::{Component, DocRef, Level, Status};
 use crate::model::{Clause, Corpus, Kind};
 
 /// What one citation resolves to.

@@ -3,6 +3,7 @@
 
 mod check;
 mod cite;
+mod link;
 mod render;
 mod search;
 mod suggest;
@@ -98,6 +99,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a text with its citations linked (`--format json|markdown|html`).
+    Link(link::LinkArgs),
     /// List clauses, optionally of one document.
     Clauses {
         /// Only the clauses of this document, by its ID (bj2022, bj2022-a1, bj2022-a2, …).
@@ -202,6 +205,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Cite { text, json } => cite::run(&mut out, &open(&read)?, &text, json),
+        Command::Link(args) => link::run(&mut out, &open(&read)?, &args),
         Command::Clauses { doc, json } => {
             let app = open(&read)?;
             let clauses = app.clauses(doc.as_deref()).map_err(|e| {

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::SourceFile;
-use super::error::{CorpusError, Problem};
-use super::front_matter::{self, FrontMatter, render};
+use super::error::{CorpusError, Problem, invalid};
+use super::front_matter::{self, FrontMatter, parse_path, render};
 use super::links::{Link, check_adaptation, link_adaptations, parse_change};
 use super::markdown::{self, Field, RawClause};
 use crate::model::{
@@ -27,14 +27,6 @@ const CLAUSE_KEYS: [&str; 9] = [
 ];
 /// The field keys the document's own text may carry.
 const DOC_KEYS: [&str; 2] = ["zh", "en"];
-
-pub(super) fn invalid(file: &str, line: usize, problem: Problem) -> CorpusError {
-    CorpusError::Invalid {
-        file: file.to_string(),
-        line,
-        problem,
-    }
-}
 
 pub fn build(files: &[SourceFile], hash: String) -> Result<Corpus, CorpusError> {
     let mut documents: Vec<(Document, Vec<Clause>)> = Vec::new();
@@ -121,30 +113,6 @@ fn pair(
             lang: "zh",
         }),
     }
-}
-
-/// `2.8` → `[2, 8]`: ASCII digits joined by dots, no zero, no leading zero.
-fn parse_path(heading: &str) -> Result<Vec<u32>, String> {
-    heading
-        .split('.')
-        .map(|seg| {
-            let ok = !seg.is_empty()
-                && seg.bytes().all(|b| b.is_ascii_digit())
-                && !seg.starts_with('0')
-                && seg.len() <= 4;
-            ok.then(|| seg.parse::<u32>().ok())
-                .flatten()
-                .ok_or_else(|| {
-                    "a clause heading is its path: numbers from 1, joined by dots (`2.8`)"
-                        .to_string()
-                })
-        })
-        .collect()
-}
-
-/// Whether `s` is a well-formed clause path (`2.8`).
-pub(super) fn is_path(s: &str) -> bool {
-    parse_path(s).is_ok()
 }
 
 fn path_id(doc: &str, path: &[u32]) -> String {

@@ -57,3 +57,12 @@ pub enum Problem {
     #[error("stray markup: {0}")]
     Markup(String),
 }
+
+/// A problem at a line of a corpus file.
+pub(super) fn invalid(file: &str, line: usize, problem: Problem) -> CorpusError {
+    CorpusError::Invalid {
+        file: file.to_string(),
+        line,
+        problem,
+    }
+}

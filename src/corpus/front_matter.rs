@@ -5,13 +5,29 @@ use serde::Deserialize;
 
 use super::error::Problem;
 use crate::model::{
-    Bilingual, Document, Kind, Translation, chinese_numeral, clause_url, roman_numeral,
+    Bilingual, DocNames, Document, Kind, Translation, chinese_numeral, clause_url, roman_numeral,
 };
 
 #[derive(Debug, Deserialize)]
 struct Pair {
     zh: String,
     en: String,
+}
+
+/// Lists of names, one per language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    #[serde(default)]
+    zh: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
+impl Names {
+    fn owned(&self) -> Vec<String> {
+        self.zh.iter().chain(&self.en).cloned().collect()
+    }
 }
 
 impl From<Pair> for Bilingual {
@@ -47,6 +63,13 @@ struct Raw {
     citation: Pair,
     levels: Vec<Level>,
     parent: Option<String>,
+    annex: Option<u32>,
+    #[serde(default)]
+    names: Names,
+    #[serde(default)]
+    common_names: Names,
+    #[serde(default)]
+    qualifiers: Names,
 }
 
 /// A document's front matter, typed: the document's metadata and how its levels are numbered.
@@ -94,6 +117,12 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
             "`trial_end` is before `effective`".into(),
         ));
     }
+    if raw.annex.is_some() && raw.parent.is_none() {
+        return Err(Problem::FrontMatter(
+            "`annex` numbers an annex of its `parent`, which is missing".into(),
+        ));
+    }
+    let names = doc_names(&raw);
     let document = Document {
         url: clause_url(&raw.id),
         id: raw.id,
@@ -108,11 +137,39 @@ pub fn parse(text: &str) -> Result<FrontMatter, Problem> {
         translation: raw.translation,
         parent: raw.parent,
         citation: raw.citation.into(),
+        annex: raw.annex,
+        names,
     };
     Ok(FrontMatter {
         document,
         levels: raw.levels,
     })
+}
+
+/// The names citations give a document. Its titles are names; so are its number, short name and
+/// citation, except for an annex (whose short name and citation are its annex number, read as
+/// such) and where they are listed as common words.
+fn doc_names(raw: &Raw) -> DocNames {
+    let common = raw.common_names.owned();
+    let mut names = vec![raw.title.zh.clone(), raw.title.en.clone()];
+    if raw.annex.is_none() {
+        names.extend([
+            raw.number.clone(),
+            raw.short.zh.clone(),
+            raw.short.en.clone(),
+            raw.citation.zh.clone(),
+            raw.citation.en.clone(),
+        ]);
+    }
+    names.extend(raw.names.owned());
+    names.retain(|n| !n.trim().is_empty() && !common.contains(n));
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    DocNames {
+        names,
+        common,
+        qualifiers: raw.qualifiers.owned(),
+    }
 }
 
 /// `bj2022-a1`: lowercase ASCII letters, digits and inner `-`.
@@ -123,6 +180,30 @@ pub fn is_doc_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `2.8` → `[2, 8]`: ASCII digits joined by dots, no zero, no leading zero.
+pub(super) fn parse_path(heading: &str) -> Result<Vec<u32>, String> {
+    heading
+        .split('.')
+        .map(|seg| {
+            let ok = !seg.is_empty()
+                && seg.bytes().all(|b| b.is_ascii_digit())
+                && !seg.starts_with('0')
+                && seg.len() <= 4;
+            ok.then(|| seg.parse::<u32>().ok())
+                .flatten()
+                .ok_or_else(|| {
+                    "a clause heading is its path: numbers from 1, joined by dots (`2.8`)"
+                        .to_string()
+                })
+        })
+        .collect()
+}
+
+/// Whether `s` is a well-formed clause path (`2.8`).
+pub(super) fn is_path(s: &str) -> bool {
+    parse_path(s).is_ok()
 }
 
 /// Fill a level template: `{n}` digits, `{zh}` Chinese numeral, `{roman}` Roman numeral,

@@ -3,9 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::build::{invalid, is_path};
-use super::error::{CorpusError, Problem};
-use super::front_matter;
+use super::error::{CorpusError, Problem, invalid};
+use super::front_matter::{self, is_path};
 use crate::model::{Change, Clause, Related, Relation};
 
 /// A clause's `adapts`/`change` as written, checked once every document is loaded.

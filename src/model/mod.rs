@@ -125,6 +125,25 @@ pub struct Document {
     pub parent: Option<String>,
     pub citation: Bilingual,
     pub url: String,
+    /// Its number among its parent's annexes (`1` for `附件1` / `Annex 1`), if it is one.
+    #[serde(skip)]
+    pub annex: Option<u32>,
+    /// The names citations give it, besides its title, number, short name and citation.
+    #[serde(skip)]
+    pub names: DocNames,
+}
+
+/// How citations name a document, from its front matter: what identifies a document lives in the
+/// corpus, and the citation tables read it from there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocNames {
+    /// Names that name the document wherever they stand, in either language: its titles, number,
+    /// short name and citation (unless they are common words) and the `names` of its front matter.
+    pub names: Vec<String>,
+    /// Common words that name it only with a clause after them (`通知`, `the Notice`).
+    pub common: Vec<String>,
+    /// Words that may follow any of its names without changing the document (`A类`, `Category A`).
+    pub qualifiers: Vec<String>,
 }
 
 /// One clause: a node of a document's numbering, or the document itself.

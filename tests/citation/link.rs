@@ -170,3 +170,67 @@ fn the_notice_links_the_documents_it_names() {
         ]
     );
 }
+
+/// A range gives one citation per clause: the written ends are hyperlinked as written (the first
+/// from the citation's start, the last to its end), the member it does not write out carries the
+/// range's span (SPEC, "Citation spans").
+#[test]
+fn a_range_gives_one_citation_per_clause_with_the_spans_as_written() {
+    let got: Vec<(usize, usize, String, Option<&str>)> = link("见附件1第三条第2至4项。")
+        .into_iter()
+        .map(|c| (c.start, c.end, c.text, c.id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, 9, "附件1第三条第2".into(), Some("bj2022-a1/3.2")),
+            (8, 11, "2至4".into(), Some("bj2022-a1/3.3")),
+            (10, 12, "4项".into(), Some("bj2022-a1/3.4")),
+        ]
+    );
+}
+
+/// A list inside one marker: each number its own citation, none overlapping.
+#[test]
+fn a_list_inside_one_marker_gives_one_citation_per_number() {
+    let got: Vec<(String, Option<&str>)> = link("Annex 2, Nos. 6 and 7 require a degree.")
+        .into_iter()
+        .map(|c| (c.text, c.id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Annex 2, Nos. 6".into(), Some("bj2022-a2/6")),
+            ("7".into(), Some("bj2022-a2/7")),
+        ]
+    );
+}
+
+/// Regression (issue 18): a zero-width space split a citation in two. It is ignored inside the
+/// citation, and the span still counts it, so the text slices back out of what was sent.
+#[test]
+fn format_characters_inside_a_citation_are_ignored_and_counted() {
+    let text = "见附件1第二条\u{200b}第8项。";
+    assert_eq!(
+        spans(text),
+        [(
+            1,
+            11,
+            "附件1第二条\u{200b}第8项".into(),
+            Status::Found,
+            Some("bj2022-a1/2.8")
+        )]
+    );
+}
+
+/// Regression (issue 18): a letter's own enclosures were linked as our annexes; once one of our
+/// documents is named in the sentence, its annex is ours again.
+#[test]
+fn a_passages_own_attachments_are_not_ours() {
+    assert!(link("附件1：个人简历\n附件2：推荐信").is_empty());
+    assert!(link("Annex 2 – Reference letter").is_empty());
+    assert_eq!(
+        ids("依据国科办才〔2022〕177号第一条，附件2：急需紧缺岗位。"),
+        [Some("bj2022/1"), Some("bj2022-a2")]
+    );
+}
