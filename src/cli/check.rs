@@ -8,14 +8,27 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::render;
-use crate::eligibility::{self, Answer, Facts, Outcome, Verdict, VerdictKind};
+use std::sync::Arc;
+
+use crate::analysis::Analyzer;
+use crate::eligibility::{Answer, Eligibility, Facts, Outcome, Verdict, VerdictKind};
 use crate::model::Corpus;
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, path: &Path, json: bool) -> Result<()> {
+pub fn run(
+    out: &mut impl Write,
+    corpus: Corpus,
+    corpus_dir: &Path,
+    path: &Path,
+    json: bool,
+) -> Result<()> {
     let text = read(path)?;
     let facts = Facts::from_json(&text)
         .with_context(|| format!("facts file {} refused", path.display()))?;
-    let answer = eligibility::evaluate(corpus, &facts)
+    let analyzer = Analyzer::load(corpus_dir)
+        .with_context(|| format!("search data of {} refused", corpus_dir.display()))?;
+    let engine = Eligibility::new(Arc::new(corpus), analyzer.synonyms());
+    let answer = engine
+        .evaluate(&facts)
         .with_context(|| format!("cannot evaluate {}", path.display()))?;
     if json {
         render::json(out, &answer)
@@ -74,13 +87,17 @@ fn report(out: &mut impl Write, answer: &Answer) -> Result<()> {
         answer.as_of
     )?;
     writeln!(out)?;
+    writeln!(out, "Summary")?;
+    writeln!(out, "  {}", answer.summary.text.zh)?;
+    writeln!(out, "  {}", answer.summary.text.en)?;
+    writeln!(out)?;
     writeln!(out, "Validity of the documents")?;
     for d in &answer.validity {
         writeln!(out, "  {:<10} {}", d.doc, d.validity.note.zh)?;
         writeln!(out, "  {:<10} {}", "", d.validity.note.en)?;
     }
     writeln!(out)?;
-    writeln!(out, "Category A criteria (Annex 1)")?;
+    writeln!(out, "Category A criteria (Annex 1 and the national criteria)")?;
     for v in &answer.criteria {
         verdict_line(out, "  ", v)?;
     }

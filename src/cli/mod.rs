@@ -165,7 +165,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 render::clause_list(&mut out, &clauses)
             }
         }
-        Command::Check { facts, json } => check::run(&mut out, &corpus, &facts, json),
+        Command::Check { facts, json } => check::run(&mut out, corpus, &cli.corpus, &facts, json),
     }
 }
 

@@ -3,6 +3,7 @@
 //! what is wrong.
 
 mod build;
+mod data;
 mod error;
 mod front_matter;
 mod links;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use data::{AWARDS_FILE, CONCEPTS_FILE};
 pub use error::{CorpusError, Problem};
 
 use crate::model::Corpus;
@@ -26,7 +28,7 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Load and validate the corpus in `dir`.
+/// Load and validate the corpus in `dir`, with its data files.
 pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
     let files = read_dir(dir)?;
     let documents: Vec<SourceFile> = files
@@ -37,7 +39,9 @@ pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
     if documents.is_empty() {
         return Err(CorpusError::Empty(dir.to_path_buf()));
     }
-    build::build(&documents, hash(&files))
+    let corpus = build::build(&documents, hash(&files))?;
+    let data = data::load(dir, &corpus)?;
+    Ok(corpus.with_data(data))
 }
 
 /// Build a corpus from documents held in memory (for tests and tools).

@@ -6,7 +6,7 @@ use axum::extract::State;
 use super::error::ErrorBody;
 use super::extract::{Json, NoQuery};
 use super::{ApiError, AppState};
-use crate::eligibility::{self, Answer, EligibilityError, Facts};
+use crate::eligibility::{Answer, EligibilityError, Facts};
 
 /// Applicant facts in, a verdict for every decidable Category A criterion and every post out.
 #[utoipa::path(post, path = "/api/eligibility", tag = "eligibility",
@@ -42,7 +42,7 @@ pub async fn eligibility(
         Some(Json(value)) => Facts::from_value(value)?,
         None => Facts::default(),
     };
-    Ok(axum::Json(eligibility::evaluate(&state.corpus, &facts)?))
+    Ok(axum::Json(state.eligibility.evaluate(&facts)?))
 }
 
 impl From<EligibilityError> for ApiError {
@@ -53,7 +53,7 @@ impl From<EligibilityError> for ApiError {
             EligibilityError::UnknownFact { .. } => "unknown_fact",
             EligibilityError::InvalidFact { .. } => "invalid_fact",
             EligibilityError::UnknownPost { .. } => "unknown_post",
-            EligibilityError::RuleDrift { .. } | EligibilityError::AwardList { .. } => {
+            EligibilityError::RuleDrift { .. } => {
                 return ApiError::internal(e.to_string());
             }
         };

@@ -31,6 +31,7 @@ pub use openapi::openapi;
 pub use routes::{ROUTES, Route};
 pub use search::SEARCH_PARAMS;
 
+use crate::eligibility::Eligibility;
 use crate::model::Corpus;
 use crate::search::SearchEngine;
 
@@ -39,6 +40,8 @@ use crate::search::SearchEngine;
 pub struct AppState {
     pub corpus: Arc<Corpus>,
     pub search: Arc<SearchEngine>,
+    /// The eligibility engine over the same corpus.
+    pub eligibility: Arc<Eligibility>,
     /// Serialised search answers (see `cache`).
     pub search_cache: Arc<cache::ResponseCache>,
     pub limits: Limits,
@@ -54,6 +57,10 @@ impl AppState {
         let limits = Limits::default();
         Self {
             corpus: search.corpus().clone(),
+            eligibility: Arc::new(Eligibility::new(
+                search.corpus().clone(),
+                search.analyzer().synonyms(),
+            )),
             search,
             search_cache: Arc::default(),
             limits,

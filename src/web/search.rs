@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::error::ErrorBody;
 use super::{ApiError, AppState, params};
-use crate::eligibility::{EligibilityError, FACT_PARAMS, Facts, evaluate_post};
+use crate::eligibility::{EligibilityError, FACT_PARAMS, Facts};
 use crate::model::Kind;
 use crate::search::{Lang, Request, Results, SearchError};
 
@@ -94,7 +94,7 @@ pub(crate) fn judge_posts(
         let Some(clause) = state.corpus.clause(block.id) else {
             continue;
         };
-        let judged = evaluate_post(clause, facts);
+        let judged = state.eligibility.evaluate_post(clause, facts);
         for (view, verdict) in block.checks.iter_mut().zip(judged.checks) {
             view.verdict = Some(verdict.verdict.as_str().to_string());
             view.reason = Some(verdict.reason);
