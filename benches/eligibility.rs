@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use talentdex::analysis::Analyzer;
-use talentdex::eligibility::{Decided, Eligibility, Facts, MAX_AWARDS, MAX_TEXT_CHARS, criterion_clauses};
+use talentdex::eligibility::{
+    Decided, Eligibility, Facts, MAX_AWARDS, MAX_TEXT_CHARS, criterion_clauses,
+};
 
 /// Every fact the SPEC names, touching every check and criterion; no `post`, so all 25 posts.
 const FULL_FACTS: &str = r#"{
@@ -62,7 +64,9 @@ fn eligibility(c: &mut Criterion) {
     let largest = largest_facts(&engine);
     let largest_body = largest.to_string();
     let large = Facts::from_value(largest).expect("the largest facts are valid");
-    let size = serde_json::to_vec(&engine.evaluate(&large).unwrap()).unwrap().len();
+    let size = serde_json::to_vec(&engine.evaluate(&large).unwrap())
+        .unwrap()
+        .len();
     let typical = serde_json::to_vec(&answer).unwrap().len();
     println!(
         "answer size: {typical} bytes for the full facts; {size} bytes for the largest facts allowed ({} bytes of facts)",

@@ -420,15 +420,24 @@ async fn eligibility_interview_on_a_phone() {
         .form(Locator::Css("form#facts"))
         .await
         .expect("the facts form");
-    form.set(Locator::Css("#f-years"), "3").await.expect("years");
-    form.set(Locator::Css("#f-field"), "区块链").await.expect("field");
-    form.set(Locator::Css("#f-asof"), "2024-06-01").await.expect("as_of");
+    form.set(Locator::Css("#f-years"), "3")
+        .await
+        .expect("years");
+    form.set(Locator::Css("#f-field"), "区块链")
+        .await
+        .expect("field");
+    form.set(Locator::Css("#f-asof"), "2024-06-01")
+        .await
+        .expect("as_of");
     form.submit().await.expect("submit");
     let summary = b
         .wait_for_text("#summary", |t| t.contains("not an official determination"))
         .await;
     assert!(summary.contains("不是官方认定"), "{summary}");
-    assert!(summary.contains("待定") && summary.contains("unknown"), "{summary}");
+    assert!(
+        summary.contains("待定") && summary.contains("unknown"),
+        "{summary}"
+    );
     // The submitted form returns to the summary: it is at the top of the phone's screen.
     let top = b
         .client
@@ -439,7 +448,10 @@ async fn eligibility_interview_on_a_phone() {
         .await
         .expect("the summary's place");
     let top = top.as_f64().expect("a number");
-    assert!((-2.0..=f64::from(PHONE.1) / 4.0).contains(&top), "summary at {top}px");
+    assert!(
+        (-2.0..=f64::from(PHONE.1) / 4.0).contains(&top),
+        "summary at {top}px"
+    );
     // Nothing is wider than the phone.
     let overflow = b
         .client
@@ -472,7 +484,10 @@ async fn eligibility_interview_on_a_phone() {
         .await;
     assert!(answered.contains("符合"), "{answered}");
     let summary = b.text("#summary").await;
-    assert!(summary.contains("bj2022-a1/4.4"), "met by 4.4 while the trial ran: {summary}");
+    assert!(
+        summary.contains("bj2022-a1/4.4"),
+        "met by 4.4 while the trial ran: {summary}"
+    );
     // Posts expand in place.
     b.client
         .find(Locator::Css("ol.post-verdicts li details summary"))
@@ -481,7 +496,9 @@ async fn eligibility_interview_on_a_phone() {
         .click()
         .await
         .expect("expand it");
-    let checks = b.text("ol.post-verdicts li details[open] ul.checklist").await;
+    let checks = b
+        .text("ol.post-verdicts li details[open] ul.checklist")
+        .await;
     assert!(checks.contains("bj2022-a2/13"), "{checks}");
     b.screenshot("eligibility-phone-answered").await;
     b.stop().await;

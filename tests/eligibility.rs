@@ -38,7 +38,9 @@ pub fn facts(mut value: Value) -> Facts {
 }
 
 pub fn answer(value: Value) -> Answer {
-    engine().evaluate(&facts(value)).expect("the facts evaluate")
+    engine()
+        .evaluate(&facts(value))
+        .expect("the facts evaluate")
 }
 
 pub fn criterion<'a>(answer: &'a Answer, id: &str) -> &'a Verdict {

@@ -97,7 +97,10 @@ fn report(out: &mut impl Write, answer: &Answer) -> Result<()> {
         writeln!(out, "  {:<10} {}", "", d.validity.note.en)?;
     }
     writeln!(out)?;
-    writeln!(out, "Category A criteria (Annex 1 and the national criteria)")?;
+    writeln!(
+        out,
+        "Category A criteria (Annex 1 and the national criteria)"
+    )?;
     for v in &answer.criteria {
         verdict_line(out, "  ", v)?;
     }

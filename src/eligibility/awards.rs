@@ -78,7 +78,8 @@ impl Awards {
                 }
             }
             for (i, o) in list.open.iter().enumerate() {
-                if o.clause == clause.id || (applies(&o.clause) && prints(clause, &[o.zh.as_str()])) {
+                if o.clause == clause.id || (applies(&o.clause) && prints(clause, &[o.zh.as_str()]))
+                {
                     add(&clause.id, &|c| c.open.push(i));
                 }
             }
@@ -137,10 +138,20 @@ impl Awards {
         let mut unrecognised = 0;
         for g in given {
             match self.classify(g) {
-                Match::Award(a) if entry.awards.iter().any(|&i| std::ptr::eq(a, &self.list.awards[i])) => {
+                Match::Award(a)
+                    if entry
+                        .awards
+                        .iter()
+                        .any(|&i| std::ptr::eq(a, &self.list.awards[i])) =>
+                {
                     held.push(a.printed());
                 }
-                Match::Vague(v) if entry.vague.iter().any(|&i| std::ptr::eq(v, &self.list.vague[i])) => {
+                Match::Vague(v)
+                    if entry
+                        .vague
+                        .iter()
+                        .any(|&i| std::ptr::eq(v, &self.list.vague[i])) =>
+                {
                     let family = v.names.first().map_or("", String::as_str);
                     undecided.push(Bilingual::new(
                         format!("{family}：{}", v.note.zh),

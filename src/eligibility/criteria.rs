@@ -31,7 +31,9 @@ pub enum Decided<'a> {
 /// with no items of its own, such as 6 or 7 of Annex 1, is an item itself).
 pub fn criterion_clauses(corpus: &Corpus) -> impl Iterator<Item = &Clause> {
     corpus.clauses().iter().filter(|c| {
-        CATEGORY_A_DOCS.contains(&c.doc.as_str()) && c.kind != Kind::Document && c.children.is_empty()
+        CATEGORY_A_DOCS.contains(&c.doc.as_str())
+            && c.kind != Kind::Document
+            && c.children.is_empty()
     })
 }
 
@@ -47,7 +49,11 @@ pub fn decided_by<'a>(id: &str, awards: &Awards) -> Decided<'a> {
 }
 
 /// Refuse `meets` answers about clauses that are not attested criteria, naming the answer.
-pub fn check_meets(corpus: &Corpus, awards: &Awards, facts: &Facts) -> Result<(), EligibilityError> {
+pub fn check_meets(
+    corpus: &Corpus,
+    awards: &Awards,
+    facts: &Facts,
+) -> Result<(), EligibilityError> {
     for id in facts.meets.keys() {
         let field = format!("meets.{id}");
         let is_criterion = corpus

@@ -6,9 +6,9 @@ use jiff::civil::Date;
 
 use super::conditions::{measured, required, rule, zh_count};
 use super::facts::{Company, Facts, Founder};
-use crate::analysis::same_name;
 use super::threshold::{Threshold, Word};
 use super::verdict::{Condition, Outcome, grouped, number};
+use crate::analysis::same_name;
 use crate::model::Bilingual;
 
 /// 以拥有的重大技术发明、专利等自主知识产权或专有技术出资 (4.1 and 4.2 alike).
@@ -174,12 +174,18 @@ fn role_condition(role: Option<&str>) -> Condition {
     match known {
         Some((zh, en, _)) => Condition::judged(
             rule,
-            Bilingual::new(format!("所述职务即{zh}"), format!("the stated role is the {en}")),
+            Bilingual::new(
+                format!("所述职务即{zh}"),
+                format!("the stated role is the {en}"),
+            ),
             Outcome::Met,
         ),
         None => Condition::judged(
             rule,
-            Bilingual::new("所述职务不在所列职务中", "the stated role is not a listed one"),
+            Bilingual::new(
+                "所述职务不在所列职务中",
+                "the stated role is not a listed one",
+            ),
             Outcome::NotMet,
         ),
     }

@@ -139,7 +139,9 @@ impl PostdocInstitution {
 
     pub fn names(self) -> crate::model::Bilingual {
         let (zh, en) = match self {
-            Self::UniversityAbroadHighLevel => ("国（境）外高水平大学", "a high-level university abroad"),
+            Self::UniversityAbroadHighLevel => {
+                ("国（境）外高水平大学", "a high-level university abroad")
+            }
             Self::UniversityAbroad => ("国（境）外大学", "a university abroad"),
             Self::UniversityChina => ("中国境内高校", "a higher-education institution in China"),
             Self::ResearchInstitution => ("科研机构", "a research institution"),
@@ -295,7 +297,10 @@ impl Facts {
         if awards.len() > MAX_AWARDS {
             return Err(EligibilityError::invalid(
                 "awards",
-                format!("{} awards are more than the {MAX_AWARDS} a list may hold", awards.len()),
+                format!(
+                    "{} awards are more than the {MAX_AWARDS} a list may hold",
+                    awards.len()
+                ),
             ));
         }
         for (i, award) in awards.iter().enumerate() {
@@ -303,7 +308,10 @@ impl Facts {
         }
         for id in self.meets.keys() {
             if id.chars().count() > MAX_TEXT_CHARS {
-                return Err(EligibilityError::invalid("meets", "a key is not a clause ID"));
+                return Err(EligibilityError::invalid(
+                    "meets",
+                    "a key is not a clause ID",
+                ));
             }
         }
         if let Some(f) = &self.founder {

@@ -16,9 +16,28 @@ const ACTIVITY_WORDS_ZH: [&str; 14] = [
     "项目", "相关",
 ];
 const ACTIVITY_WORDS_EN: [&str; 22] = [
-    "r", "d", "research", "development", "developing", "design", "engineering", "engineer",
-    "technology", "technologies", "management", "production", "operation", "manufacturing",
-    "services", "service", "projects", "project", "application", "and", "the", "of",
+    "r",
+    "d",
+    "research",
+    "development",
+    "developing",
+    "design",
+    "engineering",
+    "engineer",
+    "technology",
+    "technologies",
+    "management",
+    "production",
+    "operation",
+    "manufacturing",
+    "services",
+    "service",
+    "projects",
+    "project",
+    "application",
+    "and",
+    "the",
+    "of",
 ];
 /// Separators between the parts of a field as the catalogue prints it.
 const PART_SEPARATORS_ZH: [char; 3] = ['、', '及', '与'];
@@ -52,10 +71,18 @@ impl Concepts {
         for clause in corpus.posts() {
             let Some(post) = &clause.post else { continue };
             let field = &post.requirements.experience_field;
-            let mut words: Vec<String> = field.zh.split(PART_SEPARATORS_ZH).map(str::to_string).collect();
+            let mut words: Vec<String> = field
+                .zh
+                .split(PART_SEPARATORS_ZH)
+                .map(str::to_string)
+                .collect();
             let mut en = vec![field.en.clone()];
             for sep in PART_SEPARATORS_EN {
-                en = en.iter().flat_map(|p| p.split(sep)).map(str::to_string).collect();
+                en = en
+                    .iter()
+                    .flat_map(|p| p.split(sep))
+                    .map(str::to_string)
+                    .collect();
             }
             words.extend(en);
             words.extend(concept_words(corpus, clause));
@@ -83,13 +110,17 @@ impl Concepts {
         self.posts
             .iter()
             .find(|other| *other != id && self.relates(other, &stated))
-            .map_or(FieldMatch::Unrecognised, |other| FieldMatch::OtherPost(other.clone()))
+            .map_or(FieldMatch::Unrecognised, |other| {
+                FieldMatch::OtherPost(other.clone())
+            })
     }
 
     fn relates(&self, id: &str, stated: &[String]) -> bool {
         let terms = self.terms(id);
         stated.iter().any(|s| {
-            terms.iter().any(|t| !occurrences(s, t).is_empty() || !occurrences(t, s).is_empty())
+            terms
+                .iter()
+                .any(|t| !occurrences(s, t).is_empty() || !occurrences(t, s).is_empty())
         })
     }
 }
@@ -100,7 +131,11 @@ fn concept_words(corpus: &Corpus, post: &Clause) -> Vec<String> {
         .concepts()
         .concepts
         .iter()
-        .filter(|c| c.clauses.iter().any(|id| *id == post.id || post.children.contains(id)))
+        .filter(|c| {
+            c.clauses
+                .iter()
+                .any(|id| *id == post.id || post.children.contains(id))
+        })
         .flat_map(|c| c.zh.iter().chain(&c.en).cloned())
         .collect()
 }
@@ -135,7 +170,12 @@ fn core(k: &str) -> String {
             }
             w
         })
-        .flat_map(|w| w.split(' ').filter(|p| !p.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|w| {
+            w.split(' ')
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -156,11 +156,10 @@ impl Eligibility {
             post.in_force = v.status == ValidityStatus::InForce;
             append_lapse(&mut post.reason, v);
         }
-        post.checks = post
-            .checks
-            .into_iter()
-            .map(|c| self.dated(c, as_of))
-            .collect();
+        // Each check carries `in_force`; the post's own reason says once that the rule lapsed.
+        for check in &mut post.checks {
+            check.in_force = post.in_force;
+        }
         post
     }
 
@@ -202,17 +201,19 @@ fn append_lapse(reason: &mut Bilingual, v: &Validity) {
     let (zh, en) = match (v.status, v.trial_end) {
         (ValidityStatus::InForce, _) => return,
         (ValidityStatus::TrialEnded, Some(end)) => (
-            format!("（该规定试行期已于{end}结束，{}已不适用，此结论不计入摘要）", v.as_of),
+            format!("（该规定试行期已于{end}结束，此结论不计入摘要）"),
             format!(
-                " (this rule's trial ended on {end}; it does not apply on {}, so this verdict does not count in the summary)",
-                v.as_of
+                " (this rule's trial ended on {end}, so this verdict does not count in the summary)"
             ),
         ),
         (_, _) => (
-            format!("（该规定自{}起施行，{}尚未施行，此结论不计入摘要）", v.effective, v.as_of),
             format!(
-                " (this rule takes effect on {}; it is not in force on {}, so this verdict does not count in the summary)",
-                v.effective, v.as_of
+                "（该规定自{}起施行，此前尚未施行，此结论不计入摘要）",
+                v.effective
+            ),
+            format!(
+                " (this rule takes effect on {}, so this verdict does not count in the summary)",
+                v.effective
             ),
         ),
     };

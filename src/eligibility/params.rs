@@ -7,8 +7,8 @@
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
-use utoipa::openapi::schema::{AdditionalProperties, Schema, SchemaType, Type};
 use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AdditionalProperties, Schema, SchemaType, Type};
 use utoipa::{PartialSchema, ToSchema};
 
 use super::EligibilityError;
@@ -94,7 +94,10 @@ fn walk(
 }
 
 /// The schema itself: a reference followed, `oneOf [null, X]` (an optional object) read as X.
-fn resolve<'a>(schema: &'a RefOr<Schema>, named: &'a [(String, RefOr<Schema>)]) -> Option<&'a Schema> {
+fn resolve<'a>(
+    schema: &'a RefOr<Schema>,
+    named: &'a [(String, RefOr<Schema>)],
+) -> Option<&'a Schema> {
     match schema {
         RefOr::Ref(r) => {
             let name = r.ref_location.rsplit('/').next()?;
@@ -290,9 +293,15 @@ mod tests {
             let pairs = vec![(name.clone(), value.to_string())];
             let read = Facts::from_query_pairs(&pairs);
             assert!(read.is_ok(), "{name}={value}: {read:?}");
-            if matches!(kind, ParamType::Integer | ParamType::Bool | ParamType::BoolMap) {
+            if matches!(
+                kind,
+                ParamType::Integer | ParamType::Bool | ParamType::BoolMap
+            ) {
                 let wrong = vec![(name.clone(), "1.5x".to_string())];
-                assert!(Facts::from_query_pairs(&wrong).is_err(), "{name} takes only its type");
+                assert!(
+                    Facts::from_query_pairs(&wrong).is_err(),
+                    "{name} takes only its type"
+                );
             }
         }
         let kinds: Vec<(&str, ParamType)> = PARAMS.iter().map(|(n, t)| (n.as_str(), *t)).collect();
@@ -305,7 +314,10 @@ mod tests {
             ("meets", ParamType::BoolMap),
             ("company", ParamType::Nested),
         ] {
-            assert!(kinds.contains(&(name, kind)), "{name} is {kind:?}: {kinds:?}");
+            assert!(
+                kinds.contains(&(name, kind)),
+                "{name} is {kind:?}: {kinds:?}"
+            );
         }
     }
 }

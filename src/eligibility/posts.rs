@@ -200,15 +200,24 @@ fn experience(
     let Some(years) = facts.years_experience else {
         return Condition::missing(rule);
     };
-    let years_text = Bilingual::new(format!("{}年", number(years)), format!("{} years", number(years)));
+    let years_text = Bilingual::new(
+        format!("{}年", number(years)),
+        format!("{} years", number(years)),
+    );
     if threshold.judge(years) == Outcome::NotMet {
         return Condition::judged(rule, years_text, Outcome::NotMet);
     }
     let field = &post.requirements.experience_field;
     let (fact_zh, fact_en, outcome) = match facts.experience_field.as_deref() {
         None => (
-            format!("未说明从业领域；请填写 experience_field（如“{}”）", field.zh),
-            format!("no field stated; state experience_field (such as \"{}\")", field.en),
+            format!(
+                "未说明从业领域；请填写 experience_field（如“{}”）",
+                field.zh
+            ),
+            format!(
+                "no field stated; state experience_field (such as \"{}\")",
+                field.en
+            ),
             Outcome::Unknown,
         ),
         Some(stated) => match cx.concepts.judge(&clause.id, stated) {
@@ -218,7 +227,11 @@ fn experience(
                 Outcome::Met,
             ),
             FieldMatch::OtherPost(other) => {
-                let name = cx.corpus.clause(&other).map(|c| c.title.clone()).unwrap_or_default();
+                let name = cx
+                    .corpus
+                    .clause(&other)
+                    .map(|c| c.title.clone())
+                    .unwrap_or_default();
                 (
                     format!(
                         "所述领域属于{other}（{}）的领域，不是本岗位的{}；是否“相关”由主管部门判断",
@@ -232,7 +245,10 @@ fn experience(
                 )
             }
             FieldMatch::Unrecognised => (
-                format!("所述领域未被识别为{}或相关领域；请用本岗位的用语说明（如“{}”）", field.zh, field.zh),
+                format!(
+                    "所述领域未被识别为{}或相关领域；请用本岗位的用语说明（如“{}”）",
+                    field.zh, field.zh
+                ),
                 format!(
                     "the stated field is not recognised as {} or a related one; state it in the post's words (such as \"{}\")",
                     field.en, field.en

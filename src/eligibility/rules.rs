@@ -6,10 +6,10 @@
 use jiff::civil::Date;
 
 use super::conditions::{age_condition, age_quote, measured, required, rule, zh_count};
+use super::enterprise;
 use super::facts::{Facts, PostdocInstitution};
 use super::threshold::{Threshold, Word};
 use super::verdict::{Condition, CriterionKind, Outcome, degree_fact, number};
-use super::enterprise;
 use crate::model::{Bilingual, Degree};
 
 /// A criterion decided by facts: the clauses it applies to, its kind, the words its constants
@@ -67,7 +67,13 @@ pub const RULES: [Rule; 7] = [
         kind: CriterionKind::Doctorate,
         quotes: doctorate_quotes,
         judge: doctorate,
-        facts: &["degree", "stem", "phd_university_rank", "phd_graduation_year", "age"],
+        facts: &[
+            "degree",
+            "stem",
+            "phd_university_rank",
+            "phd_graduation_year",
+            "age",
+        ],
     },
     Rule {
         ids: &["bj2022-a1/6", "cn2017-a/6"],

@@ -14,7 +14,8 @@ use crate::model::Bilingual;
 pub const OPEN_NAMED: usize = 3;
 
 /// Said in every answer, in both languages.
-pub const NOT_OFFICIAL_ZH: &str = "本结果依据申请人自述事实自动生成，仅供参考，不是官方认定；能否获批以主管部门审批为准。";
+pub const NOT_OFFICIAL_ZH: &str =
+    "本结果依据申请人自述事实自动生成，仅供参考，不是官方认定；能否获批以主管部门审批为准。";
 pub const NOT_OFFICIAL_EN: &str = "This result is computed from the facts the applicant states; it is not an official determination, and only the authority decides an application.";
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -95,7 +96,13 @@ pub fn summarize(criteria: &[Verdict], posts: &[PostVerdict], trial_end: Option<
         )
         .collect();
     let posts_lapsed = live_posts.is_empty() && !posts.is_empty();
-    let text = text(&category_a, &category_b, posts_lapsed, &lapsed_met, trial_end);
+    let text = text(
+        &category_a,
+        &category_b,
+        posts_lapsed,
+        &lapsed_met,
+        trial_end,
+    );
     Summary {
         category_a,
         category_b,
@@ -118,7 +125,10 @@ fn text(
     let named = |ids: &[String]| ids.iter().take(OPEN_NAMED).cloned().collect::<Vec<_>>();
     match a.verdict {
         Outcome::Met => {
-            zh.push(format!("外国高端人才（A类）：按现行有效的标准符合，依据{}。", a.met_by.join("、")));
+            zh.push(format!(
+                "外国高端人才（A类）：按现行有效的标准符合，依据{}。",
+                a.met_by.join("、")
+            ));
             en.push(format!(
                 "Category A (foreign high-end talent): met under the rules in force, by {}.",
                 a.met_by.join(", ")
@@ -126,7 +136,9 @@ fn text(
         }
         Outcome::NotMet => {
             zh.push("外国高端人才（A类）：现行有效的标准均不符合。".to_string());
-            en.push("Category A (foreign high-end talent): no criterion in force is met.".to_string());
+            en.push(
+                "Category A (foreign high-end talent): no criterion in force is met.".to_string(),
+            );
         }
         Outcome::Unknown => {
             let first = named(&a.open);
@@ -148,7 +160,10 @@ fn text(
     } else {
         match b.verdict {
             Outcome::Met => {
-                zh.push(format!("外国专业人才（B类）：符合岗位{}。", b.posts_met.join("、")));
+                zh.push(format!(
+                    "外国专业人才（B类）：符合岗位{}。",
+                    b.posts_met.join("、")
+                ));
                 en.push(format!(
                     "Category B (foreign professional talent): met for {}.",
                     b.posts_met.join(", ")
@@ -159,7 +174,10 @@ fn text(
                 en.push("Category B (foreign professional talent): no post is met.".to_string());
             }
             Outcome::Unknown => {
-                zh.push(format!("外国专业人才（B类）：{}个岗位待定。", b.posts_open.len()));
+                zh.push(format!(
+                    "外国专业人才（B类）：{}个岗位待定。",
+                    b.posts_open.len()
+                ));
                 en.push(format!(
                     "Category B (foreign professional talent): {} posts are undecided.",
                     b.posts_open.len()

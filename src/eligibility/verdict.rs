@@ -122,7 +122,10 @@ pub fn all_of(id: &str, kind: VerdictKind, conditions: &[Condition]) -> Verdict 
         in_force: true,
         reason: join(&reasons),
         progress: Progress {
-            met: conditions.iter().filter(|c| c.outcome == Outcome::Met).count(),
+            met: conditions
+                .iter()
+                .filter(|c| c.outcome == Outcome::Met)
+                .count(),
             missing: conditions.iter().filter(|c| c.fact.is_none()).count(),
         },
     }

@@ -16,7 +16,9 @@ use serde::Serialize;
 pub use data::{Award, AwardList, Concept, ConceptList, CorpusData, Open, Pair, Vague};
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
 pub use outcome::Outcome;
-pub use post::{Check, CheckKind, DEGREE_WORDS, Degree, Post, PostPart, PostPartKind, Requirements};
+pub use post::{
+    Check, CheckKind, DEGREE_WORDS, Degree, Post, PostPart, PostPartKind, Requirements,
+};
 pub use script::is_han;
 pub use validity::{Validity, ValidityStatus, beijing_today};
 

@@ -79,9 +79,21 @@ async fn bad_facts_get_a_400_naming_the_field() {
         ),
         (json!({"post": 26}), "unknown_post", "post"),
         (json!({"major": "m".repeat(401)}), "invalid_fact", "major"),
-        (json!({"meets": {"bj2022-a1/9.9": true}}), "invalid_fact", "meets.bj2022-a1/9.9"),
-        (json!({"meets": {"bj2022-a1/3.9": true}}), "invalid_fact", "salary_multiple"),
-        (json!({"meets": {"bj2022-a1/2.2": true}}), "invalid_fact", "awards"),
+        (
+            json!({"meets": {"bj2022-a1/9.9": true}}),
+            "invalid_fact",
+            "meets.bj2022-a1/9.9",
+        ),
+        (
+            json!({"meets": {"bj2022-a1/3.9": true}}),
+            "invalid_fact",
+            "salary_multiple",
+        ),
+        (
+            json!({"meets": {"bj2022-a1/2.2": true}}),
+            "invalid_fact",
+            "awards",
+        ),
         (json!([1, 2]), "bad_facts", "object"),
         (json!("age=3"), "bad_facts", "object"),
     ];
@@ -142,6 +154,9 @@ async fn full_answer_snapshot() {
         .collect();
     assert_eq!(met, ["bj2022-a2/3"], "physics is listed only by post 3");
     assert_eq!(answer["summary"]["category_a"]["verdict"], "met");
-    assert_eq!(answer["summary"]["category_b"]["verdict"], "unknown", "Annex 2 has lapsed");
+    assert_eq!(
+        answer["summary"]["category_b"]["verdict"], "unknown",
+        "Annex 2 has lapsed"
+    );
     insta::assert_json_snapshot!("eligibility_full_answer", answer);
 }

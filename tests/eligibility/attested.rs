@@ -14,31 +14,74 @@ fn meets_answers_attested_criteria_and_their_unchanged_counterparts() {
     let rows: &[(serde_json::Value, &str, &str, Option<&str>)] = &[
         // Beijing added 4.4 (incubators): no national counterpart to answer.
         (json!({"bj2022-a1/4.4": true}), "bj2022-a1/4.4", "met", None),
-        (json!({"bj2022-a1/4.4": false}), "bj2022-a1/4.4", "not_met", None),
-        (json!({"bj2022-a1/4.4": true}), "cn2017-a/4.3", "unknown", None),
+        (
+            json!({"bj2022-a1/4.4": false}),
+            "bj2022-a1/4.4",
+            "not_met",
+            None,
+        ),
+        (
+            json!({"bj2022-a1/4.4": true}),
+            "cn2017-a/4.3",
+            "unknown",
+            None,
+        ),
         // 2.3 (academicians) is unchanged: one answer decides both, either way round.
         (json!({"bj2022-a1/2.3": true}), "bj2022-a1/2.3", "met", None),
-        (json!({"bj2022-a1/2.3": true}), "cn2017-a/2.3", "met", Some("bj2022-a1/2.3")),
-        (json!({"cn2017-a/2.3": false}), "bj2022-a1/2.3", "not_met", Some("cn2017-a/2.3")),
+        (
+            json!({"bj2022-a1/2.3": true}),
+            "cn2017-a/2.3",
+            "met",
+            Some("bj2022-a1/2.3"),
+        ),
+        (
+            json!({"cn2017-a/2.3": false}),
+            "bj2022-a1/2.3",
+            "not_met",
+            Some("cn2017-a/2.3"),
+        ),
         // 2.9 was changed by Beijing (it adds research institutions): each answers only itself.
-        (json!({"bj2022-a1/2.9": true}), "cn2017-a/2.9", "unknown", None),
+        (
+            json!({"bj2022-a1/2.9": true}),
+            "cn2017-a/2.9",
+            "unknown",
+            None,
+        ),
         (json!({"cn2017-a/2.9": true}), "cn2017-a/2.9", "met", None),
         // A clause's own answer wins over its counterpart's.
-        (json!({"bj2022-a1/2.3": true, "cn2017-a/2.3": false}), "cn2017-a/2.3", "not_met", None),
+        (
+            json!({"bj2022-a1/2.3": true, "cn2017-a/2.3": false}),
+            "cn2017-a/2.3",
+            "not_met",
+            None,
+        ),
         (json!({}), "bj2022-a1/7", "unknown", None),
         (json!({"bj2022-a1/7": true}), "bj2022-a1/7", "met", None),
     ];
     for (meets, id, expected, via) in rows {
         let a = answer(json!({"meets": meets, "as_of": "2024-06-01"}));
         let v = criterion(&a, id);
-        assert_eq!(v.verdict, outcome(expected), "{id} with {meets}: {:?}", v.reason);
+        assert_eq!(
+            v.verdict,
+            outcome(expected),
+            "{id} with {meets}: {:?}",
+            v.reason
+        );
         assert_eq!(serde_json::to_value(v.kind).unwrap(), "attested", "{id}");
         if let Some(other) = via {
-            assert!(v.reason.en.contains(other) && v.reason.zh.contains(other), "{:?}", v.reason);
+            assert!(
+                v.reason.en.contains(other) && v.reason.zh.contains(other),
+                "{:?}",
+                v.reason
+            );
         }
         // The reason quotes the clause itself.
         let text = &corpus().clause(id).unwrap().text.zh;
-        assert!(v.reason.zh.contains(text.trim_end_matches('。')), "{id}: {}", v.reason.zh);
+        assert!(
+            v.reason.zh.contains(text.trim_end_matches('。')),
+            "{id}: {}",
+            v.reason.zh
+        );
     }
 }
 

@@ -53,8 +53,18 @@ fn award_names_and_aliases_in_both_languages() {
         assert_eq!(l.verdict, outcome(listed), "2.2 for {name}: {:?}", l.reason);
         // The national items print the same awards (2.1 word for word): the same verdicts.
         let (cn, cl) = (criterion(&a, "cn2017-a/2.1"), criterion(&a, "cn2017-a/2.2"));
-        assert_eq!(cn.verdict, outcome(nobel), "cn 2.1 for {name}: {:?}", cn.reason);
-        assert_eq!(cl.verdict, outcome(listed), "cn 2.2 for {name}: {:?}", cl.reason);
+        assert_eq!(
+            cn.verdict,
+            outcome(nobel),
+            "cn 2.1 for {name}: {:?}",
+            cn.reason
+        );
+        assert_eq!(
+            cl.verdict,
+            outcome(listed),
+            "cn 2.2 for {name}: {:?}",
+            cl.reason
+        );
     }
 }
 
@@ -80,8 +90,12 @@ fn award_clauses_unknown_without_awards_and_met_by_any_one() {
     let v = criterion(&a, LISTED);
     assert_eq!(v.verdict, Outcome::Met);
     assert!(v.reason.zh.contains("克拉福德奖"), "{}", v.reason.zh);
-    assert!(v.reason.en.contains("the Crafoord Prize"), "{}", v.reason.en);
-    assert!(!v.reason.en.contains("Crawford"), "the given text is not quoted: {}", v.reason.en);
+    assert!(v.reason.en.contains("Crafoord Prize"), "{}", v.reason.en);
+    assert!(
+        !v.reason.en.contains("Crawford"),
+        "the given text is not quoted: {}",
+        v.reason.en
+    );
     let a = answer(json!({"awards": ["Pritzker Prize"]}));
     let v = criterion(&a, LISTED);
     assert!(v.reason.zh.contains("著名建筑奖"), "{}", v.reason.zh);
@@ -178,7 +192,8 @@ fn award_names_are_unambiguous() {
 // word with awards contradicts itself and is refused naming `awards`.
 #[test]
 fn none_mixed_with_awards_is_refused() {
-    let err = talentdex::eligibility::Facts::from_value(json!({"awards": ["none", "Fields Medal"]}))
-        .unwrap_err();
+    let err =
+        talentdex::eligibility::Facts::from_value(json!({"awards": ["none", "Fields Medal"]}))
+            .unwrap_err();
     assert!(err.to_string().starts_with("awards"), "{err}");
 }

@@ -15,11 +15,15 @@ use crate::common::corpus;
 fn base(id: &str) -> Value {
     match id {
         "bj2022-a1/3.9" | "cn2017-a/3.9" => json!({"salary_multiple": 6.2}),
-        "bj2022-a1/4.1" | "cn2017-a/4.1" => json!({"founder": {"investment_usd": 600000, "share_percent": 35,
-                                               "years_stable": 3, "ip_contribution": true}}),
-        "bj2022-a1/4.2" | "cn2017-a/4.2" => json!({"company": {"role": "chairman", "annual_sales_cny": 12000000,
+        "bj2022-a1/4.1" | "cn2017-a/4.1" => {
+            json!({"founder": {"investment_usd": 600000, "share_percent": 35,
+                                               "years_stable": 3, "ip_contribution": true}})
+        }
+        "bj2022-a1/4.2" | "cn2017-a/4.2" => {
+            json!({"company": {"role": "chairman", "annual_sales_cny": 12000000,
                                                "annual_tax_cny": 0, "consecutive_years": 3,
-                                               "ip_contribution": true}}),
+                                               "ip_contribution": true}})
+        }
         "bj2022-a1/5.1" | "cn2017-a/5" => {
             json!({"age": 35, "postdoc": true, "postdoc_institution": "university_china"})
         }
@@ -42,8 +46,16 @@ fn every_threshold_on_both_sides_of_its_boundary() {
         ("cn2017-a/6", json!({"points": 84}), "not_met"),
         ("cn2017-a/5", json!({"age": 40}), "met"),
         ("cn2017-a/5", json!({"age": 41}), "not_met"),
-        ("cn2017-a/4.1", json!({"founder": {"share_percent": 29.9}}), "not_met"),
-        ("cn2017-a/4.2", json!({"company": {"consecutive_years": 2}}), "not_met"),
+        (
+            "cn2017-a/4.1",
+            json!({"founder": {"share_percent": 29.9}}),
+            "not_met",
+        ),
+        (
+            "cn2017-a/4.2",
+            json!({"company": {"consecutive_years": 2}}),
+            "not_met",
+        ),
         ("bj2022-a1/3.9", json!({"salary_multiple": 5.99}), "not_met"),
         ("bj2022-a1/6", json!({"points": 85}), "met"),
         ("bj2022-a1/6", json!({"points": 84}), "not_met"),
@@ -206,12 +218,28 @@ fn untouched_and_partial_criteria_are_unknown() {
     let ids: Vec<&str> = empty.criteria.iter().map(|v| v.id.as_str()).collect();
     // Every item of Annex 1 (36) and of the national Category A criteria (33), in corpus order.
     assert_eq!(ids.len(), 36 + 33, "{ids:?}");
-    assert_eq!(ids.iter().filter(|i| i.starts_with("bj2022-a1/")).count(), 36);
-    assert_eq!(ids.iter().filter(|i| i.starts_with("cn2017-a/")).count(), 33);
-    for id in ["bj2022-a1/1", "bj2022-a1/2.18", "bj2022-a1/4.4", "bj2022-a1/7", "cn2017-a/5", "cn2017-a/6"] {
+    assert_eq!(
+        ids.iter().filter(|i| i.starts_with("bj2022-a1/")).count(),
+        36
+    );
+    assert_eq!(
+        ids.iter().filter(|i| i.starts_with("cn2017-a/")).count(),
+        33
+    );
+    for id in [
+        "bj2022-a1/1",
+        "bj2022-a1/2.18",
+        "bj2022-a1/4.4",
+        "bj2022-a1/7",
+        "cn2017-a/5",
+        "cn2017-a/6",
+    ] {
         assert!(ids.contains(&id), "{id}");
     }
-    assert!(!ids.contains(&"bj2022-a1/2"), "a category with items is a heading, not a criterion");
+    assert!(
+        !ids.contains(&"bj2022-a1/2"),
+        "a category with items is a heading, not a criterion"
+    );
     for v in &empty.criteria {
         assert_eq!(v.verdict, Outcome::Unknown, "{}", v.id);
         assert!(
@@ -269,12 +297,26 @@ fn postdoc_hosts_differ_between_beijing_and_the_national_item() {
         ("medical_institution", "met", "not_met"),
     ];
     for (host, beijing, national) in rows {
-        let a = answer(json!({"age": 35, "postdoc": true, "postdoc_institution": host, "as_of": "2024-06-01"}));
-        assert_eq!(criterion(&a, "bj2022-a1/5.1").verdict, outcome(beijing), "{host}");
-        assert_eq!(criterion(&a, "cn2017-a/5").verdict, outcome(national), "{host}");
+        let a = answer(
+            json!({"age": 35, "postdoc": true, "postdoc_institution": host, "as_of": "2024-06-01"}),
+        );
+        assert_eq!(
+            criterion(&a, "bj2022-a1/5.1").verdict,
+            outcome(beijing),
+            "{host}"
+        );
+        assert_eq!(
+            criterion(&a, "cn2017-a/5").verdict,
+            outcome(national),
+            "{host}"
+        );
     }
     let a = answer(json!({"age": 35, "postdoc": true}));
-    assert_eq!(criterion(&a, "cn2017-a/5").verdict, Outcome::Unknown, "host not stated");
+    assert_eq!(
+        criterion(&a, "cn2017-a/5").verdict,
+        Outcome::Unknown,
+        "host not stated"
+    );
 }
 
 // Each reason quotes the rule with whether its number counts, and the fact, in both languages.
@@ -283,7 +325,11 @@ fn reasons_quote_rule_and_fact_in_both_languages() {
     let a = answer(json!({"age": 40, "postdoc": true, "points": 85, "salary_multiple": 6}));
     let r = &criterion(&a, "bj2022-a1/5.1").reason;
     assert!(r.zh.contains("40岁以下（含40岁）：年龄40"), "{}", r.zh);
-    assert!(r.en.contains("aged 40 or under (40 included): age 40"), "{}", r.en);
+    assert!(
+        r.en.contains("aged 40 or under (40 included): age 40"),
+        "{}",
+        r.en
+    );
     let r = &criterion(&a, "bj2022-a1/6").reason;
     assert!(r.zh.contains("85分以上（含85分）：85分"), "{}", r.zh);
     assert!(
@@ -307,7 +353,11 @@ fn the_answer_states_validity_on_as_of() {
     assert_eq!(docs, ["bj2022", "bj2022-a1", "bj2022-a2", "cn2017-a"]);
     let json = serde_json::to_value(&lapsed.validity).unwrap();
     for d in json.as_array().unwrap() {
-        let expected = if d["doc"] == "cn2017-a" { "in_force" } else { "trial_ended" };
+        let expected = if d["doc"] == "cn2017-a" {
+            "in_force"
+        } else {
+            "trial_ended"
+        };
         assert_eq!(d["status"], expected, "{d}");
     }
     let live = answer(json!({"as_of": "2024-06-01"}));
@@ -346,7 +396,10 @@ fn constants_agree_with_the_corpus_text() {
     for rule in &RULES {
         for id in rule.ids {
             let clause = corpus().clause(id).unwrap();
-            assert!(criterion_clauses(corpus()).any(|c| c.id == *id), "{id} is a criterion");
+            assert!(
+                criterion_clauses(corpus()).any(|c| c.id == *id),
+                "{id} is a criterion"
+            );
             for quote in (rule.quotes)() {
                 let says = clause.text.zh.contains(&quote) || clause.title.zh.contains(&quote);
                 assert!(says, "{id}: \"{quote}\" not in {}", clause.text.zh);

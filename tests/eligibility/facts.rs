@@ -50,12 +50,24 @@ fn bad_facts_name_their_field() {
         (json!({"awards": ["Fields Medal", ""]}), "awards[1]"),
         // Longer than any real one (issue 12: a 1 MB major made a 50 MB answer).
         (json!({"major": "x".repeat(401)}), "major"),
-        (json!({"experience_field": "场".repeat(401)}), "experience_field"),
-        (json!({"company": {"role": "x".repeat(401)}}), "company.role"),
+        (
+            json!({"experience_field": "场".repeat(401)}),
+            "experience_field",
+        ),
+        (
+            json!({"company": {"role": "x".repeat(401)}}),
+            "company.role",
+        ),
         (json!({"awards": ["y".repeat(401)]}), "awards[0]"),
         (json!({"awards": vec!["Fields Medal"; 41]}), "awards"),
-        (json!({"meets": {"bj2022-a1/3.5": "yes"}}), "meets.bj2022-a1/3.5"),
-        (json!({"postdoc_institution": "castle"}), "postdoc_institution"),
+        (
+            json!({"meets": {"bj2022-a1/3.5": "yes"}}),
+            "meets.bj2022-a1/3.5",
+        ),
+        (
+            json!({"postdoc_institution": "castle"}),
+            "postdoc_institution",
+        ),
         (
             json!({"founder": {"investment_usd": -1}}),
             "founder.investment_usd",

@@ -104,16 +104,30 @@ fn degree_per_post_on_both_sides() {
 #[test]
 fn experience_on_both_sides() {
     for n in [1, 6, 25] {
-        let own = corpus().post(n).unwrap().post.as_ref().unwrap().requirements.experience_field.en.clone();
+        let own = corpus()
+            .post(n)
+            .unwrap()
+            .post
+            .as_ref()
+            .unwrap()
+            .requirements
+            .experience_field
+            .en
+            .clone();
         for (years, field, expected) in [
             (2.0, Some(own.as_str()), Outcome::Met),
             (2.0, None, Outcome::Unknown),
             (1.0, Some(own.as_str()), Outcome::NotMet),
             (1.5, None, Outcome::NotMet),
         ] {
-            let a = answer(json!({"years_experience": years, "experience_field": field, "post": n}));
+            let a =
+                answer(json!({"years_experience": years, "experience_field": field, "post": n}));
             let v = check(post(&a, n), "experience");
-            assert_eq!(v.verdict, expected, "post {n}, {years} years, {field:?}: {:?}", v.reason);
+            assert_eq!(
+                v.verdict, expected,
+                "post {n}, {years} years, {field:?}: {:?}",
+                v.reason
+            );
             assert!(
                 v.reason.zh.contains("2年及以上") && v.reason.zh.contains("（含2年）"),
                 "{}",
@@ -205,8 +219,10 @@ fn the_post_verdict_combines_its_deciding_checks() {
         let facts = super::with(&met, change.clone());
         assert_eq!(post(&answer(facts), 25).verdict, expected, "{change}");
     }
-    let a = answer(json!({"degree": "bachelor", "major": "electronics", "years_experience": 3,
-                          "experience_field": "chip design"}));
+    let a = answer(
+        json!({"degree": "bachelor", "major": "electronics", "years_experience": 3,
+                          "experience_field": "chip design"}),
+    );
     assert_eq!(
         post(&a, 6).verdict,
         Outcome::Met,
@@ -222,7 +238,9 @@ fn post_narrows_the_answer() {
     let ids: Vec<&str> = a.posts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["bj2022-a2/6"]);
     assert_eq!(a.criteria.len(), 36 + 33, "criteria are always all listed");
-    let err = super::engine().evaluate(&facts(json!({"post": 26}))).unwrap_err();
+    let err = super::engine()
+        .evaluate(&facts(json!({"post": 26})))
+        .unwrap_err();
     assert_eq!(
         err,
         EligibilityError::UnknownPost {
@@ -237,8 +255,10 @@ fn post_narrows_the_answer() {
 // that is not a post says so instead of panicking.
 #[test]
 fn evaluate_post_matches_the_answer_and_refuses_non_posts() {
-    let f = facts(json!({"degree": "master", "major": "cryptography", "years_experience": 2,
-                         "experience_field": "privacy computing"}));
+    let f = facts(
+        json!({"degree": "master", "major": "cryptography", "years_experience": 2,
+                         "experience_field": "privacy computing"}),
+    );
     let clause = corpus().post(14).unwrap();
     let alone = super::engine().evaluate_post(clause, &f);
     let full = super::engine().evaluate(&f).unwrap();

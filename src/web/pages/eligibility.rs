@@ -88,7 +88,9 @@ fn groups<'a>(engine: &Eligibility, answer: &'a Answer) -> Vec<CriteriaGroup<'a>
     let corpus = engine.corpus();
     let mut groups: Vec<CriteriaGroup<'a>> = Vec::new();
     for v in &answer.criteria {
-        let Some(clause) = corpus.clause(&v.id) else { continue };
+        let Some(clause) = corpus.clause(&v.id) else {
+            continue;
+        };
         let heading_clause = clause
             .parent
             .as_deref()
