@@ -12,18 +12,12 @@ mod interview;
 mod posts;
 mod summary;
 
-use std::sync::OnceLock;
-
 use serde_json::{Value, json};
 use talentdex::eligibility::{Answer, Eligibility, Facts, Outcome, PostVerdict, Verdict};
 
-/// The engine over the real corpus and its synonym table, built once.
+/// The eligibility engine of the shared application (the real corpus and its synonym table).
 pub fn engine() -> &'static Eligibility {
-    static ENGINE: OnceLock<Eligibility> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let search = crate::common::engine();
-        Eligibility::new(search.corpus().clone(), search.analyzer().synonyms())
-    })
+    crate::common::application().eligibility()
 }
 
 /// Every test reads the rules on this date: after the trial period, so validity says so.

@@ -8,27 +8,15 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::render;
-use std::sync::Arc;
+use crate::app::App;
+use crate::eligibility::{Answer, Facts, Outcome, Verdict, VerdictKind};
 
-use crate::analysis::Analyzer;
-use crate::eligibility::{Answer, Eligibility, Facts, Outcome, Verdict, VerdictKind};
-use crate::model::Corpus;
-
-pub fn run(
-    out: &mut impl Write,
-    corpus: Corpus,
-    corpus_dir: &Path,
-    path: &Path,
-    json: bool,
-) -> Result<()> {
+pub fn run(out: &mut impl Write, app: &App, path: &Path, json: bool) -> Result<()> {
     let text = read(path)?;
     let facts = Facts::from_json(&text)
         .with_context(|| format!("facts file {} refused", path.display()))?;
-    let analyzer = Analyzer::load(corpus_dir)
-        .with_context(|| format!("search data of {} refused", corpus_dir.display()))?;
-    let engine = Eligibility::new(Arc::new(corpus), analyzer.synonyms());
-    let answer = engine
-        .evaluate(&facts)
+    let answer = app
+        .check(&facts)
         .with_context(|| format!("cannot evaluate {}", path.display()))?;
     if json {
         render::json(out, &answer)

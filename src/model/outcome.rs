@@ -95,3 +95,9 @@ mod tests {
         assert_eq!(Outcome::any([NotMet, NotMet]), NotMet);
     }
 }
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

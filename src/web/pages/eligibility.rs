@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Html;
 
 use super::{PageError, render, stated};
+use crate::app::AppError;
 use crate::eligibility::{
     Answer, CATEGORY_A_DOCS, Decided, Eligibility, Facts, PostVerdict, PostdocInstitution, ROLES,
     Verdict,
@@ -146,7 +147,10 @@ pub async fn page(
     let (answer, error) = if pairs.is_empty() {
         (None, None)
     } else {
-        match Facts::from_query_pairs(&pairs).and_then(|f| state.eligibility.evaluate(&f)) {
+        let answer = Facts::from_query_pairs(&pairs)
+            .map_err(AppError::from)
+            .and_then(|f| state.app.check(&f));
+        match answer {
             Ok(answer) => (Some(answer), None),
             Err(e) => {
                 status = StatusCode::BAD_REQUEST;
@@ -158,12 +162,12 @@ pub async fn page(
         values: FormValues(pairs.into_iter().collect()),
         groups: answer
             .as_ref()
-            .map(|a| groups(&state.eligibility, a))
+            .map(|a| groups(state.app.eligibility(), a))
             .unwrap_or_default(),
         posts_sorted: answer.as_ref().map(sorted_posts).unwrap_or_default(),
         answer: answer.as_ref(),
         error,
-        posts: post_options(&state.corpus),
+        posts: post_options(state.app.corpus()),
         roles: ROLES.iter().map(|(_, en, _)| *en).collect(),
         institutions: PostdocInstitution::ALL
             .iter()
