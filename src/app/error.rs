@@ -18,14 +18,16 @@ pub enum AppError {
     #[error("corpus {} refused", dir.display())]
     Corpus {
         dir: PathBuf,
+        /// Boxed: a corpus error names its file, line and problem, and would make every
+        /// `Result<_, AppError>` that large (clippy's `result_large_err`).
         #[source]
-        source: CorpusError,
+        source: Box<CorpusError>,
     },
     #[error("search data in {} refused", dir.display())]
     SearchData {
         dir: PathBuf,
         #[source]
-        source: AnalysisError,
+        source: Box<AnalysisError>,
     },
     #[error("cannot build the search index in {}", dir.display())]
     Index {

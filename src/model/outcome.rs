@@ -80,6 +80,12 @@ impl Outcome {
     }
 }
 
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,11 +99,5 @@ mod tests {
         assert_eq!(Outcome::any([NotMet, Met]), Met);
         assert_eq!(Outcome::any([NotMet, Unknown]), Unknown);
         assert_eq!(Outcome::any([NotMet, NotMet]), NotMet);
-    }
-}
-
-impl std::fmt::Display for Outcome {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
