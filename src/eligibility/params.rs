@@ -288,6 +288,8 @@ mod tests {
                 "degree" => "master",
                 "postdoc_institution" => "enterprise",
                 "post" => "3",
+                "phd_graduation_year" => "2020",
+                "phd_university_rank" => "50",
                 _ => example(*kind),
             };
             let pairs = vec![(name.clone(), value.to_string())];
