@@ -291,10 +291,16 @@ async fn eligibility_form_round_trip_shows_verdicts() {
     form.set(Locator::Css("#f-years"), "3")
         .await
         .expect("years");
+    form.set(Locator::Css("#f-field"), "quantum communication")
+        .await
+        .expect("field");
+    form.set(Locator::Css("#f-inst"), "university_china")
+        .await
+        .expect("postdoc host");
     form.set(Locator::Css("#f-post"), "3").await.expect("post");
     form.submit().await.expect("submit");
-    let postdoc = b.text("table.verdicts tr.v-met").await;
-    assert!(postdoc.contains("bj2022-a1/5.1"), "{postdoc}");
+    let postdoc = b.text("li.v-met[id=\"c-bj2022-a1/5.1\"]").await;
+    assert!(postdoc.contains("符合 · met"), "{postdoc}");
     let post = b.text("ol.post-verdicts li").await;
     assert!(
         post.contains("量子通信研发工程师") && post.contains("met"),
@@ -407,5 +413,114 @@ async fn search_as_you_type_refreshes_results_without_submitting() {
     assert!(first.contains("Fortune Global 500"), "{first}");
     let url = b.client.current_url().await.unwrap();
     assert!(url.as_str().contains("q=Fortune"), "{url}");
+    b.stop().await;
+}
+
+// The eligibility interview on a phone (issue 12): from a post page's "check an applicant" link,
+// the facts in, the summary scrolled into view with verdicts in words in both languages, a yes/no
+// question answered in place, a post expanded in place, and nothing wider than the screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn eligibility_interview_on_a_phone() {
+    let b = Browser::start().await;
+    b.client
+        .set_window_size(PHONE.0, PHONE.1)
+        .await
+        .expect("resize");
+    b.goto("/posts/13").await;
+    b.client
+        .find(Locator::Css("p.check-link a"))
+        .await
+        .expect("the post page links to the interview")
+        .click()
+        .await
+        .expect("follow the link");
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.as_str().contains("post=13"), "{url}");
+    let form = b
+        .client
+        .form(Locator::Css("form#facts"))
+        .await
+        .expect("the facts form");
+    form.set(Locator::Css("#f-years"), "3")
+        .await
+        .expect("years");
+    form.set(Locator::Css("#f-field"), "区块链")
+        .await
+        .expect("field");
+    form.set(Locator::Css("#f-asof"), "2024-06-01")
+        .await
+        .expect("as_of");
+    form.submit().await.expect("submit");
+    let summary = b
+        .wait_for_text("#summary", |t| t.contains("not an official determination"))
+        .await;
+    assert!(summary.contains("不是官方认定"), "{summary}");
+    assert!(
+        summary.contains("待定") && summary.contains("unknown"),
+        "{summary}"
+    );
+    // The submitted form returns to the summary: it is at the top of the phone's screen.
+    let top = b
+        .client
+        .execute(
+            "return document.getElementById('summary').getBoundingClientRect().top;",
+            vec![],
+        )
+        .await
+        .expect("the summary's place");
+    let top = top.as_f64().expect("a number");
+    assert!(
+        (-2.0..=f64::from(PHONE.1) / 4.0).contains(&top),
+        "summary at {top}px"
+    );
+    // Nothing is wider than the phone.
+    let overflow = b
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        )
+        .await
+        .expect("the page's width");
+    assert!(overflow.as_f64().unwrap() <= 1.0, "{overflow} px too wide");
+    b.screenshot("eligibility-phone").await;
+    // Answer a question only the applicant can: Beijing's 4.4 (incubators), yes.
+    let yes = "input[name=\"meets.bj2022-a1/4.4\"][value=\"true\"]";
+    b.client
+        .find(Locator::Css(yes))
+        .await
+        .expect("a yes/no question for 4.4")
+        .click()
+        .await
+        .expect("answer yes");
+    b.client
+        .find(Locator::Css("#criteria button[type=submit]"))
+        .await
+        .expect("check again")
+        .click()
+        .await
+        .expect("submit the answer");
+    let answered = b
+        .wait_for_text("li[id=\"c-bj2022-a1/4.4\"] .verdict", |t| t.contains("met"))
+        .await;
+    assert!(answered.contains("符合"), "{answered}");
+    let summary = b.text("#summary").await;
+    assert!(
+        summary.contains("bj2022-a1/4.4"),
+        "met by 4.4 while the trial ran: {summary}"
+    );
+    // Posts expand in place.
+    b.client
+        .find(Locator::Css("ol.post-verdicts li details summary"))
+        .await
+        .expect("a post")
+        .click()
+        .await
+        .expect("expand it");
+    let checks = b
+        .text("ol.post-verdicts li details[open] ul.checklist")
+        .await;
+    assert!(checks.contains("bj2022-a2/13"), "{checks}");
+    b.screenshot("eligibility-phone-answered").await;
     b.stop().await;
 }

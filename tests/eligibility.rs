@@ -2,16 +2,23 @@
 //! here; the tables live in the submodules.
 
 mod api;
+mod attested;
 mod awards;
 mod cli;
 mod criteria;
 mod facts;
+mod fields;
+mod interview;
 mod posts;
+mod summary;
 
 use serde_json::{Value, json};
-use talentdex::eligibility::{Answer, Facts, Outcome, PostVerdict, Verdict, evaluate};
+use talentdex::eligibility::{Answer, Eligibility, Facts, Outcome, PostVerdict, Verdict};
 
-use crate::common::corpus;
+/// The eligibility engine of the shared application (the real corpus and its synonym table).
+pub fn engine() -> &'static Eligibility {
+    crate::common::application().eligibility()
+}
 
 /// Every test reads the rules on this date: after the trial period, so validity says so.
 pub const AS_OF: &str = "2026-11-21";
@@ -25,7 +32,9 @@ pub fn facts(mut value: Value) -> Facts {
 }
 
 pub fn answer(value: Value) -> Answer {
-    evaluate(corpus(), &facts(value)).expect("the facts evaluate")
+    engine()
+        .evaluate(&facts(value))
+        .expect("the facts evaluate")
 }
 
 pub fn criterion<'a>(answer: &'a Answer, id: &str) -> &'a Verdict {

@@ -4,6 +4,7 @@
 //! owns the synonym table applied to queries. No tantivy type here: `index` adapts it.
 
 mod error;
+mod names;
 mod normalize;
 mod synonyms;
 mod tokenize;
@@ -13,8 +14,9 @@ use std::path::Path;
 use jieba_rs::Jieba;
 
 pub use error::AnalysisError;
+pub use names::{name_key, same_name};
 pub use normalize::{Normalized, is_han, normalize};
-pub use synonyms::Synonyms;
+pub use synonyms::{Synonyms, occurrences};
 pub use tokenize::Token;
 
 /// Bump when analysis changes the terms it produces: a built index records it and is rebuilt

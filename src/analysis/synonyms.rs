@@ -159,8 +159,9 @@ fn whole_words(haystack: &str, span: &Range<usize>) -> bool {
     !cuts(before, inside.chars().next()) && !cuts(after, inside.chars().next_back())
 }
 
-/// Where `needle` occurs in `haystack` as whole words.
-fn occurrences(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+/// Where `needle` occurs in `haystack` (both in key form) as whole words: Latin words are not cut
+/// in two, Chinese matches anywhere.
+pub fn occurrences(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }

@@ -19,6 +19,8 @@ pub enum AppError {
     #[error("corpus {} refused", dir.display())]
     Corpus {
         dir: PathBuf,
+        /// Boxed: a corpus error names its file, line and problem, and would make every
+        /// `Result<_, AppError>` that large (clippy's `result_large_err`).
         #[source]
         source: Box<CorpusError>,
     },

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::analysis::Analyzer;
 use crate::citation::{self, Links, Resolution};
 use crate::compare::{self, Comparison};
-use crate::eligibility::{self, Answer, EligibilityError, Facts, VerdictKind, evaluate_post};
+use crate::eligibility::{Answer, Eligibility, EligibilityError, Facts, VerdictKind};
 use crate::model::{Clause, Corpus, Document, Validity};
 use crate::search::{Results, SearchEngine};
 
@@ -25,6 +25,7 @@ pub use requests::{SEARCH_PARAMS, SearchRequest};
 /// behind an `Arc`; every operation takes `&self`.
 pub struct App {
     engine: SearchEngine,
+    eligibility: Eligibility,
     opened: Opened,
 }
 
@@ -40,7 +41,12 @@ impl std::fmt::Debug for App {
 impl App {
     /// The application over an engine already opened (see `App::open` and `App::in_ram`).
     pub fn new(engine: SearchEngine, opened: Opened) -> App {
-        App { engine, opened }
+        let eligibility = Eligibility::new(engine.corpus().clone(), engine.analyzer().synonyms());
+        App {
+            engine,
+            eligibility,
+            opened,
+        }
     }
 
     pub fn corpus(&self) -> &Arc<Corpus> {
@@ -53,6 +59,11 @@ impl App {
 
     pub fn engine(&self) -> &SearchEngine {
         &self.engine
+    }
+
+    /// The eligibility engine over the same corpus and synonym table.
+    pub fn eligibility(&self) -> &Eligibility {
+        &self.eligibility
     }
 
     /// How the index was obtained and how long it took.
@@ -77,13 +88,20 @@ impl App {
             let Some(clause) = corpus.clause(block.id) else {
                 continue;
             };
-            let judged = evaluate_post(clause, facts);
+            let judged = self.eligibility.evaluate_post(clause, facts);
+            // Several checks share an ID and kind (a post's ability items): match each view to
+            // the first verdict of its ID and kind not yet given out, so each keeps its own.
+            let mut taken = vec![false; judged.checks.len()];
             for view in &mut block.checks {
-                if let Some(verdict) = judged.checks.iter().find(|v| {
-                    v.id == view.check.id && v.kind == VerdictKind::Check(view.check.kind)
-                }) {
-                    view.verdict = Some(verdict.verdict);
-                    view.reason = Some(verdict.reason.clone());
+                let found = judged.checks.iter().enumerate().position(|(i, v)| {
+                    !taken[i]
+                        && v.id == view.check.id
+                        && v.kind == VerdictKind::Check(view.check.kind)
+                });
+                if let Some(i) = found {
+                    taken[i] = true;
+                    view.verdict = Some(judged.checks[i].verdict);
+                    view.reason = Some(judged.checks[i].reason.clone());
                 }
             }
             block.verdict = Some(judged.verdict);
@@ -173,8 +191,7 @@ impl App {
 
     /// Judge validated facts against every criterion and post.
     pub fn check(&self, facts: &Facts) -> Result<Answer, AppError> {
-        facts.validate()?;
-        Ok(eligibility::evaluate(self.corpus(), facts)?)
+        Ok(self.eligibility.evaluate(facts)?)
     }
 
     /// Each Beijing clause beside the national clause it adapts.

@@ -75,13 +75,20 @@ fn report(out: &mut impl Write, answer: &Answer) -> Result<()> {
         answer.as_of
     )?;
     writeln!(out)?;
+    writeln!(out, "Summary")?;
+    writeln!(out, "  {}", answer.summary.text.zh)?;
+    writeln!(out, "  {}", answer.summary.text.en)?;
+    writeln!(out)?;
     writeln!(out, "Validity of the documents")?;
     for d in &answer.validity {
         writeln!(out, "  {:<10} {}", d.doc, d.validity.note.zh)?;
         writeln!(out, "  {:<10} {}", "", d.validity.note.en)?;
     }
     writeln!(out)?;
-    writeln!(out, "Category A criteria (Annex 1)")?;
+    writeln!(
+        out,
+        "Category A criteria (Annex 1 and the national criteria)"
+    )?;
     for v in &answer.criteria {
         verdict_line(out, "  ", v)?;
     }

@@ -17,6 +17,9 @@ pub enum CorpusError {
         line: usize,
         problem: Problem,
     },
+    /// A data file (`awards.toml`, `concepts.toml`) does not parse or names an unknown clause.
+    #[error("corpus file {file}: {problem}")]
+    Data { file: String, problem: String },
     #[error("corpus {0} holds no documents")]
     Empty(PathBuf),
 }

@@ -3,6 +3,7 @@
 //! `model::Corpus` — or refuses the whole corpus with the file, line and what is wrong.
 
 mod build;
+mod data;
 mod error;
 mod front_matter;
 mod links;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use data::{AWARDS_FILE, CONCEPTS_FILE};
 pub use error::{CorpusError, Problem};
 
 use crate::model::Corpus;
@@ -31,7 +33,7 @@ pub struct SourceFile {
 static BUILT_IN: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/corpus");
 
-/// Load and validate the corpus in `dir`.
+/// Load and validate the corpus in `dir`, with its data files.
 pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
     from_files(&read_dir(dir)?, dir)
 }
@@ -62,7 +64,9 @@ pub fn from_files(files: &[SourceFile], origin: &Path) -> Result<Corpus, CorpusE
     if documents.is_empty() {
         return Err(CorpusError::Empty(origin.to_path_buf()));
     }
-    build::build(&documents, hash(files))
+    let corpus = build::build(&documents, hash(files))?;
+    let data = data::load(files, &corpus)?;
+    Ok(corpus.with_data(data))
 }
 
 /// The text of the corpus file `name` (a data file: synonyms, dictionary), if there is one.

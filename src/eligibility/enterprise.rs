@@ -4,11 +4,11 @@
 
 use jiff::civil::Date;
 
-use super::criteria::{measured, required, rule, zh_count};
+use super::conditions::{measured, required, rule, zh_count};
 use super::facts::{Company, Facts, Founder};
-use super::names::same_name;
 use super::threshold::{Threshold, Word};
 use super::verdict::{Condition, Outcome, grouped, number};
+use crate::analysis::same_name;
 use crate::model::Bilingual;
 
 /// 以拥有的重大技术发明、专利等自主知识产权或专有技术出资 (4.1 and 4.2 alike).
@@ -172,25 +172,19 @@ fn role_condition(role: Option<&str>) -> Condition {
         same_name(zh, role) || same_name(en, role) || aliases.iter().any(|a| same_name(a, role))
     });
     match known {
-        Some((zh, en, _)) => {
-            let name = |listed: &str, open: &str, close: &str| {
-                if same_name(listed, role) {
-                    role.to_string()
-                } else {
-                    format!("{role}{open}{listed}{close}")
-                }
-            };
-            Condition::judged(
-                rule,
-                Bilingual::new(name(zh, "（", "）"), name(en, " (", ")")),
-                Outcome::Met,
-            )
-        }
+        Some((zh, en, _)) => Condition::judged(
+            rule,
+            Bilingual::new(
+                format!("所述职务即{zh}"),
+                format!("the stated role is the {en}"),
+            ),
+            Outcome::Met,
+        ),
         None => Condition::judged(
             rule,
             Bilingual::new(
-                format!("{role}，不在所列职务中"),
-                format!("{role}, not a listed role"),
+                "所述职务不在所列职务中",
+                "the stated role is not a listed one",
             ),
             Outcome::NotMet,
         ),

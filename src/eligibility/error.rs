@@ -31,10 +31,6 @@ pub enum EligibilityError {
         "{id}: the corpus text no longer contains \"{expected}\"; the eligibility rule needs review"
     )]
     RuleDrift { id: String, expected: String },
-
-    /// The award list compiled in from `corpus/awards.toml` does not parse.
-    #[error("corpus/awards.toml is broken: {problem}")]
-    AwardList { problem: String },
 }
 
 impl EligibilityError {
@@ -47,6 +43,6 @@ impl EligibilityError {
 
     /// Whether the error is the caller's (bad facts) rather than the corpus's or the program's.
     pub fn is_bad_input(&self) -> bool {
-        !matches!(self, Self::RuleDrift { .. } | Self::AwardList { .. })
+        !matches!(self, Self::RuleDrift { .. })
     }
 }

@@ -1,12 +1,23 @@
 //! Eligibility (model → eligibility → web/cli): the applicant's facts as the SPEC names them, read
 //! from JSON (a body or a file) and checked value by value. Every error names the dotted field.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::EligibilityError;
 use super::params;
 use crate::model::{Degree, beijing_today};
+
+/// The longest text a fact may hold, in characters. The longest name in the catalogue (a major, a
+/// field, an award) is under 40; ten times that is room for any real one, and keeps an answer's
+/// size bounded (a fact's text is quoted once, in `facts`).
+pub const MAX_TEXT_CHARS: usize = 400;
+/// The most awards one applicant lists; more than the 2.1 and 2.2 lists hold together.
+pub const MAX_AWARDS: usize = 40;
+/// Words that, as the only entry of `awards`, say "none" (read as `[]`, never as an award).
+pub const NONE_WORDS: [&str; 7] = ["none", "no", "n/a", "nil", "无", "没有", "暂无"];
 
 /// A work permit needs an applicant of at least 18 (外国人在中国就业管理规定 第八条).
 pub const MIN_AGE: i64 = 18;
@@ -59,9 +70,25 @@ pub struct Facts {
     pub salary_multiple: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<f64>,
-    /// Awards held, in either language (see `corpus/awards.toml`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub awards: Vec<String>,
+    /// Awards held, in either language (see `corpus/awards.toml`). Absent: not stated; `[]` (or
+    /// `["none"]`, `["无"]`): none held, so 2.1 and 2.2 are not met.
+    #[serde(
+        default,
+        deserialize_with = "award_names",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub awards: Option<Vec<String>>,
+    /// Where the postdoctoral research is done: `university_abroad_high_level`,
+    /// `university_abroad`, `university_china`, `research_institution`, `enterprise` or
+    /// `medical_institution` (national item 5 admits fewer kinds than Beijing's 5.1).
+    #[schema(value_type = Option<String>, examples("university_china"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postdoc_institution: Option<PostdocInstitution>,
+    /// Answers to the criteria only the applicant can attest: clause ID → true/false
+    /// (`{"bj2022-a1/3.5": true}`). An answer about a clause whose counterpart is unchanged
+    /// answers that one too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub meets: BTreeMap<String, bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founder: Option<Founder>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,6 +96,60 @@ pub struct Facts {
     /// Narrow the answer to this post of Annex 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<u32>,
+}
+
+/// Where postdoctoral research is done, in the words of bj2022-a1/5.1 and cn2017-a/5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PostdocInstitution {
+    /// 国（境）外高水平大学: a high-level university abroad.
+    UniversityAbroadHighLevel,
+    /// A university abroad not known to be high-level.
+    UniversityAbroad,
+    /// 中国境内高校: a higher-education institution in China.
+    UniversityChina,
+    /// 科研机构: a research institution.
+    ResearchInstitution,
+    /// 企业: an enterprise.
+    Enterprise,
+    /// 医疗卫生机构: a medical and health institution.
+    MedicalInstitution,
+}
+
+impl PostdocInstitution {
+    pub const ALL: [PostdocInstitution; 6] = [
+        Self::UniversityAbroadHighLevel,
+        Self::UniversityAbroad,
+        Self::UniversityChina,
+        Self::ResearchInstitution,
+        Self::Enterprise,
+        Self::MedicalInstitution,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UniversityAbroadHighLevel => "university_abroad_high_level",
+            Self::UniversityAbroad => "university_abroad",
+            Self::UniversityChina => "university_china",
+            Self::ResearchInstitution => "research_institution",
+            Self::Enterprise => "enterprise",
+            Self::MedicalInstitution => "medical_institution",
+        }
+    }
+
+    pub fn names(self) -> crate::model::Bilingual {
+        let (zh, en) = match self {
+            Self::UniversityAbroadHighLevel => {
+                ("国（境）外高水平大学", "a high-level university abroad")
+            }
+            Self::UniversityAbroad => ("国（境）外大学", "a university abroad"),
+            Self::UniversityChina => ("中国境内高校", "a higher-education institution in China"),
+            Self::ResearchInstitution => ("科研机构", "a research institution"),
+            Self::Enterprise => ("企业", "an enterprise"),
+            Self::MedicalInstitution => ("医疗卫生机构", "a medical and health institution"),
+        };
+        crate::model::Bilingual::new(zh, en)
+    }
 }
 
 /// The founder of an enterprise (bj2022-a1/4.1).
@@ -104,35 +185,28 @@ pub struct Company {
     pub ip_contribution: Option<bool>,
 }
 
-/// The words `degree` accepts, each with its level: the SPEC's four and the Chinese degree names.
-pub const DEGREE_WORDS: [(&str, Degree); 8] = [
-    ("none", Degree::None),
-    ("bachelor", Degree::Bachelor),
-    ("master", Degree::Master),
-    ("doctorate", Degree::Doctorate),
-    ("无", Degree::None),
-    ("学士", Degree::Bachelor),
-    ("硕士", Degree::Master),
-    ("博士", Degree::Doctorate),
-];
-
-/// Read a degree word (case-insensitive), or say which words there are.
-pub fn parse_degree(word: &str) -> Result<Degree, String> {
-    let w = word.trim().to_lowercase();
-    DEGREE_WORDS
-        .iter()
-        .find(|(name, _)| *name == w)
-        .map(|&(_, d)| d)
-        .ok_or_else(|| {
-            let names: Vec<&str> = DEGREE_WORDS.iter().map(|(n, _)| *n).collect();
-            format!("unknown degree `{word}`; use one of {}", names.join(", "))
-        })
-}
-
 fn degree_word<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Degree>, D::Error> {
     Option::<String>::deserialize(d)?
-        .map(|w| parse_degree(&w).map_err(serde::de::Error::custom))
+        .map(|w| Degree::parse(&w).map_err(serde::de::Error::custom))
         .transpose()
+}
+
+/// `awards`, with a list of nothing but words for "none" read as `[]`.
+fn award_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let Some(names) = Option::<Vec<String>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let is_none_word = |n: &String| NONE_WORDS.iter().any(|w| n.trim().eq_ignore_ascii_case(w));
+    let none_words = names.iter().filter(|n| is_none_word(n)).count();
+    if none_words == 0 {
+        Ok(Some(names))
+    } else if none_words == names.len() {
+        Ok(Some(Vec::new()))
+    } else {
+        Err(serde::de::Error::custom(
+            "lists awards and also says none; give the awards, or [] for none",
+        ))
+    }
 }
 
 impl Facts {
@@ -167,7 +241,7 @@ impl Facts {
 
     /// Whether `name` is a fact query parameter (so `/api/search` can tell them from its own).
     pub fn is_fact_param(name: &str) -> bool {
-        params::param_type(name).is_some()
+        params::param_type(name).is_some_and(params::ParamType::is_value)
     }
 
     /// The date the answer is for: `as_of`, or today in Beijing.
@@ -219,8 +293,26 @@ impl Facts {
         self.check_doctorate_consistency()?;
         amount("salary_multiple", self.salary_multiple)?;
         amount("points", self.points)?;
-        for (i, award) in self.awards.iter().enumerate() {
+        let awards = self.awards.as_deref().unwrap_or_default();
+        if awards.len() > MAX_AWARDS {
+            return Err(EligibilityError::invalid(
+                "awards",
+                format!(
+                    "{} awards are more than the {MAX_AWARDS} a list may hold",
+                    awards.len()
+                ),
+            ));
+        }
+        for (i, award) in awards.iter().enumerate() {
             text(&format!("awards[{i}]"), Some(award))?;
+        }
+        for id in self.meets.keys() {
+            if id.chars().count() > MAX_TEXT_CHARS {
+                return Err(EligibilityError::invalid(
+                    "meets",
+                    "a key is not a clause ID",
+                ));
+            }
         }
         if let Some(f) = &self.founder {
             amount("founder.investment_usd", f.investment_usd)?;
@@ -264,9 +356,17 @@ impl Facts {
     }
 }
 
+/// A text fact: not blank, and not longer than any real one (the error never quotes it).
 fn text(field: &str, value: Option<&str>) -> Result<(), EligibilityError> {
     match value {
         Some(v) if v.trim().is_empty() => Err(EligibilityError::invalid(field, "is empty")),
+        Some(v) if v.chars().count() > MAX_TEXT_CHARS => Err(EligibilityError::invalid(
+            field,
+            format!(
+                "is {} characters long, more than the {MAX_TEXT_CHARS} any real one needs",
+                v.chars().count()
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -302,7 +402,7 @@ fn check_names(value: &serde_json::Value, prefix: &str) -> Result<(), Eligibilit
     };
     for (key, inner) in map {
         let name = format!("{prefix}{key}");
-        if params::NESTED.contains(&name.as_str()) {
+        if params::is_nested(&name) {
             check_names(inner, &format!("{name}."))?;
         } else if params::param_type(&name).is_none() {
             return Err(params::unknown(&name));

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::names::name_key;
+use crate::analysis::name_key;
 use crate::model::Bilingual;
 
 /// Names that mean the same major. Each group holds a major as the catalogue lists it (Chinese and
@@ -104,7 +104,7 @@ pub fn matching<'a>(applicant: &str, listed: &'a [Bilingual]) -> Option<&'a Bili
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eligibility::names::same_name;
+    use crate::analysis::same_name;
 
     // Regression: a name must not sit in two groups, or a major would match unrelated posts.
     #[test]

@@ -1,15 +1,16 @@
 //! Eligibility (model → eligibility → web/cli): the checks of one Annex 2 post against the facts.
-//! Degree, major, experience and qualification decide the post; the ability items and the 其他要求
-//! column are listed for the applicant and stay `unknown`.
+//! Degree, major, experience (years *and* field) and qualification decide the post; the ability
+//! items and the 其他要求 column are listed for the applicant and stay `unknown`. Reasons refer to
+//! the applicant's own text as "the stated major/field": the answer quotes it once, in `facts`.
 
 use serde::Serialize;
 
 use super::facts::Facts;
+use super::fields::{Concepts, FieldMatch};
 use super::majors;
-use super::names::same_name;
 use super::threshold::{Threshold, Word};
 use super::verdict::{Condition, Outcome, Verdict, VerdictKind, degree_fact, number, yes_no};
-use crate::model::{Bilingual, Check, CheckKind, Clause, Post};
+use crate::model::{Bilingual, Check, CheckKind, Clause, Corpus, Post};
 
 /// A post's own verdict and its checks: `{"id", "title", "verdict", "reason", "checks"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -17,18 +18,29 @@ pub struct PostVerdict {
     pub id: String,
     pub title: Bilingual,
     pub verdict: Outcome,
+    /// Whether Annex 2 is in force on `as_of` (see [`Verdict::in_force`]).
+    pub in_force: bool,
     pub reason: Bilingual,
     pub checks: Vec<Verdict>,
 }
 
+/// What a post's checks read besides the facts: the corpus (to name another post) and the field
+/// words of every post.
+#[derive(Clone, Copy)]
+pub struct PostContext<'a> {
+    pub corpus: &'a Corpus,
+    pub concepts: &'a Concepts,
+}
+
 /// Check one post (a clause of kind `post`) against the facts. The facts should have been
 /// validated (`Facts::validate`); a clause that is not a post gets an `unknown` verdict saying so.
-pub fn evaluate_post(post_clause: &Clause, facts: &Facts) -> PostVerdict {
+pub fn evaluate_post(cx: PostContext<'_>, post_clause: &Clause, facts: &Facts) -> PostVerdict {
     let Some(post) = &post_clause.post else {
         return PostVerdict {
             id: post_clause.id.clone(),
             title: post_clause.title.clone(),
             verdict: Outcome::Unknown,
+            in_force: true,
             reason: Bilingual::new(
                 format!("{}不是附件2中的岗位", post_clause.id),
                 format!("{} is not a post of Annex 2", post_clause.id),
@@ -39,7 +51,7 @@ pub fn evaluate_post(post_clause: &Clause, facts: &Facts) -> PostVerdict {
     let checks: Vec<Verdict> = post
         .checks
         .iter()
-        .map(|check| evaluate_check(post, check, facts))
+        .map(|check| evaluate_check(cx, post_clause, post, check, facts))
         .collect();
     let deciding = || checks.iter().filter(|v| is_deciding(v));
     let verdict = Outcome::all(deciding().map(|v| v.verdict));
@@ -47,6 +59,7 @@ pub fn evaluate_post(post_clause: &Clause, facts: &Facts) -> PostVerdict {
         id: post_clause.id.clone(),
         title: post_clause.title.clone(),
         verdict,
+        in_force: true,
         reason: post_reason(verdict, deciding()),
         checks,
     }
@@ -56,11 +69,17 @@ fn is_deciding(v: &Verdict) -> bool {
     matches!(v.kind, VerdictKind::Check(k) if k.decides_post())
 }
 
-fn evaluate_check(post: &Post, check: &Check, facts: &Facts) -> Verdict {
+fn evaluate_check(
+    cx: PostContext<'_>,
+    clause: &Clause,
+    post: &Post,
+    check: &Check,
+    facts: &Facts,
+) -> Verdict {
     let reason = match check.kind {
         CheckKind::Degree => degree(post, check, facts),
         CheckKind::Major => major(post, check, facts),
-        CheckKind::Experience => experience(post, check, facts),
+        CheckKind::Experience => experience(cx, clause, post, check, facts),
         CheckKind::Qualification => qualification(check, facts),
         CheckKind::Ability => {
             return listed_only(
@@ -90,12 +109,9 @@ fn evaluate_check(post: &Post, check: &Check, facts: &Facts) -> Verdict {
             );
         }
     };
-    Verdict {
-        id: check.id.clone(),
-        kind: VerdictKind::Check(check.kind),
-        verdict: reason.outcome,
-        reason: reason.reason(),
-    }
+    let mut verdict = super::verdict::all_of(&check.id, VerdictKind::Check(check.kind), &[reason]);
+    verdict.kind = VerdictKind::Check(check.kind);
+    verdict
 }
 
 fn listed_only(check: &Check, reason: Bilingual) -> Verdict {
@@ -103,7 +119,9 @@ fn listed_only(check: &Check, reason: Bilingual) -> Verdict {
         id: check.id.clone(),
         kind: VerdictKind::Check(check.kind),
         verdict: Outcome::Unknown,
+        in_force: true,
         reason,
+        progress: Default::default(),
     }
 }
 
@@ -143,45 +161,35 @@ fn major(post: &Post, check: &Check, facts: &Facts) -> Condition {
         return Condition::missing(rule);
     };
     match majors::matching(major, &post.requirements.majors) {
-        Some(listed) => {
-            let fact = |name: &str, same: &str, other: String| {
-                if same_name(name, major) {
-                    format!("{major}{same}")
-                } else {
-                    other
-                }
-            };
-            Condition::judged(
-                rule,
-                Bilingual::new(
-                    fact(
-                        &listed.zh,
-                        "（所列专业）",
-                        format!("{major}，即所列的{}", listed.zh),
-                    ),
-                    fact(
-                        &listed.en,
-                        " (a listed major)",
-                        format!("{major}, i.e. the listed {}", listed.en),
-                    ),
-                ),
-                Outcome::Met,
-            )
-        }
+        Some(listed) => Condition::judged(
+            rule,
+            Bilingual::new(
+                format!("所述专业即所列的{}", listed.zh),
+                format!("the stated major is the listed {}", listed.en),
+            ),
+            Outcome::Met,
+        ),
         None => Condition::judged(
             rule,
             Bilingual::new(
-                format!("{major}，未列出；“等相关专业”也接纳相关专业，是否相关由主管部门判断"),
-                format!(
-                    "{major}, not listed; \"or related fields\" admits related majors, which the authority judges"
-                ),
+                "所述专业未列出；“等相关专业”也接纳相关专业，是否相关由主管部门判断",
+                "the stated major is not listed; \"or related fields\" admits related majors, which the authority judges",
             ),
             Outcome::Unknown,
         ),
     }
 }
 
-fn experience(post: &Post, check: &Check, facts: &Facts) -> Condition {
+/// Years and field together: met only when the years suffice and the stated field is the post's
+/// or a related one; too few years is not met whatever the field; a field that is another post's
+/// is never met, but stays undecided, since the authority judges "等相关".
+fn experience(
+    cx: PostContext<'_>,
+    clause: &Clause,
+    post: &Post,
+    check: &Check,
+    facts: &Facts,
+) -> Condition {
     let min = post.requirements.years_experience;
     let threshold = Threshold::new(f64::from(min), Word::YiShang);
     let (note_zh, note_en) = threshold.note(&format!("{min}年"), &format!("{min} years"));
@@ -192,17 +200,70 @@ fn experience(post: &Post, check: &Check, facts: &Facts) -> Condition {
     let Some(years) = facts.years_experience else {
         return Condition::missing(rule);
     };
-    let (field_zh, field_en) = match facts.experience_field.as_deref() {
-        Some(f) => (format!("（{f}）"), format!(" ({f})")),
-        None => (String::new(), String::new()),
+    let years_text = Bilingual::new(
+        format!("{}年", number(years)),
+        format!("{} years", number(years)),
+    );
+    if threshold.judge(years) == Outcome::NotMet {
+        return Condition::judged(rule, years_text, Outcome::NotMet);
+    }
+    let field = &post.requirements.experience_field;
+    let (fact_zh, fact_en, outcome) = match facts.experience_field.as_deref() {
+        None => (
+            format!(
+                "未说明从业领域；请填写 experience_field（如“{}”）",
+                field.zh
+            ),
+            format!(
+                "no field stated; state experience_field (such as \"{}\")",
+                field.en
+            ),
+            Outcome::Unknown,
+        ),
+        Some(stated) => match cx.concepts.judge(&clause.id, stated) {
+            FieldMatch::Related => (
+                format!("所述领域与{}相关", field.zh),
+                format!("the stated field is {} or related to it", field.en),
+                Outcome::Met,
+            ),
+            FieldMatch::OtherPost(other) => {
+                let name = cx
+                    .corpus
+                    .clause(&other)
+                    .map(|c| c.title.clone())
+                    .unwrap_or_default();
+                (
+                    format!(
+                        "所述领域属于{other}（{}）的领域，不是本岗位的{}；是否“相关”由主管部门判断",
+                        name.zh, field.zh
+                    ),
+                    format!(
+                        "the stated field is that of {other} ({}), not this post's {}; whether it is related the authority judges",
+                        name.en, field.en
+                    ),
+                    Outcome::Unknown,
+                )
+            }
+            FieldMatch::Unrecognised => (
+                format!(
+                    "所述领域未被识别为{}或相关领域；请用本岗位的用语说明（如“{}”）",
+                    field.zh, field.zh
+                ),
+                format!(
+                    "the stated field is not recognised as {} or a related one; state it in the post's words (such as \"{}\")",
+                    field.en, field.en
+                ),
+                Outcome::Unknown,
+            ),
+        },
     };
     Condition::judged(
         rule,
         Bilingual::new(
-            format!("{}年{field_zh}", number(years)),
-            format!("{} years{field_en}", number(years)),
+            format!("{}，{fact_zh}", years_text.zh),
+            format!("{}, {fact_en}", years_text.en),
         ),
-        threshold.judge(years),
+        outcome,
     )
 }
 

@@ -3,17 +3,15 @@
 
 use serde::Serialize;
 
+pub use crate::model::Outcome;
 use crate::model::{Bilingual, CheckKind, Degree};
 
-pub use crate::model::Outcome;
-
-impl Outcome {
-    fn mark(self) -> (&'static str, &'static str) {
-        match self {
-            Outcome::Met => ("（符合）", " (met)"),
-            Outcome::NotMet => ("（不符合）", " (not met)"),
-            Outcome::Unknown => ("（待定）", " (undecided)"),
-        }
+/// `（符合）` / ` (met)`: the outcome marked after a condition's fact.
+fn mark(outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::Met => ("（符合）", " (met)"),
+        Outcome::NotMet => ("（不符合）", " (not met)"),
+        Outcome::Unknown => ("（待定）", " (undecided)"),
     }
 }
 
@@ -35,6 +33,9 @@ pub enum CriterionKind {
     Doctorate,
     /// 6: points.
     Points,
+    /// A criterion only the applicant can attest (a role, a membership, a position held),
+    /// answered with `meets`.
+    Attested,
 }
 
 /// A verdict's kind: a post check's kind or a criterion's. Serialised as the bare word.
@@ -45,14 +46,27 @@ pub enum VerdictKind {
     Criterion(CriterionKind),
 }
 
-/// `{"id", "kind", "verdict", "reason": {zh, en}}`.
+/// `{"id", "kind", "verdict", "in_force", "reason": {zh, en}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Verdict {
     /// The clause the verdict rests on.
     pub id: String,
     pub kind: VerdictKind,
     pub verdict: Outcome,
+    /// Whether the clause's document is in force on `as_of`. A verdict under a lapsed rule keeps
+    /// its verdict, says so in its reason, and never counts toward the summary.
+    pub in_force: bool,
     pub reason: Bilingual,
+    /// How far the facts got: conditions met and conditions not given (to rank open criteria).
+    #[serde(skip)]
+    pub progress: Progress,
+}
+
+/// Conditions met and conditions whose fact was not given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub met: usize,
+    pub missing: usize,
 }
 
 /// One condition of a rule: what the rule says, what the applicant said, and the outcome.
@@ -84,7 +98,7 @@ impl Condition {
 
     /// `rule：fact（mark）` / `rule: fact (mark)`.
     pub fn reason(&self) -> Bilingual {
-        let (mark_zh, mark_en) = self.outcome.mark();
+        let (mark_zh, mark_en) = mark(self.outcome);
         match &self.fact {
             Some(f) => Bilingual::new(
                 format!("{}：{}{mark_zh}", self.rule.zh, f.zh),
@@ -105,7 +119,15 @@ pub fn all_of(id: &str, kind: VerdictKind, conditions: &[Condition]) -> Verdict 
         id: id.to_string(),
         kind,
         verdict: Outcome::all(conditions.iter().map(|c| c.outcome)),
+        in_force: true,
         reason: join(&reasons),
+        progress: Progress {
+            met: conditions
+                .iter()
+                .filter(|c| c.outcome == Outcome::Met)
+                .count(),
+            missing: conditions.iter().filter(|c| c.fact.is_none()).count(),
+        },
     }
 }
 
@@ -179,16 +201,5 @@ mod tests {
         assert_eq!(grouped(10_000_000.0), "10,000,000");
         assert_eq!(grouped(1234.5), "1,234.5");
         assert_eq!(grouped(12.0), "12");
-    }
-
-    #[test]
-    fn outcomes_combine_all_and_any() {
-        use Outcome::*;
-        assert_eq!(Outcome::all([Met, Met]), Met);
-        assert_eq!(Outcome::all([Met, Unknown]), Unknown);
-        assert_eq!(Outcome::all([Unknown, NotMet]), NotMet);
-        assert_eq!(Outcome::any([NotMet, Met]), Met);
-        assert_eq!(Outcome::any([NotMet, Unknown]), Unknown);
-        assert_eq!(Outcome::any([NotMet, NotMet]), NotMet);
     }
 }

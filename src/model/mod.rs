@@ -1,6 +1,7 @@
 //! The model: documents and clauses as the rest of the pipeline sees them, built by `corpus` from
 //! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
 
+mod data;
 mod degree;
 mod numerals;
 mod outcome;
@@ -13,9 +14,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use data::{Award, AwardList, Concept, ConceptList, CorpusData, Open, Pair, Vague};
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
 pub use outcome::Outcome;
-pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
+pub use post::{
+    Check, CheckKind, DEGREE_WORDS, Degree, Post, PostPart, PostPartKind, Requirements,
+};
 pub use script::is_han;
 pub use validity::{Validity, ValidityStatus, beijing_today};
 
@@ -198,6 +202,8 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
     /// A hash of the source files, so a built index can tell whether it is stale.
     hash: String,
+    /// The data files beside the documents (awards, concepts).
+    data: CorpusData,
 }
 
 impl Corpus {
@@ -213,7 +219,24 @@ impl Corpus {
             clauses,
             by_id,
             hash,
+            data: CorpusData::default(),
         }
+    }
+
+    /// The corpus with its data files (the loader checks their clause IDs first).
+    pub fn with_data(mut self, data: CorpusData) -> Self {
+        self.data = data;
+        self
+    }
+
+    /// The award list of `awards.toml` (empty when the corpus has none).
+    pub fn awards(&self) -> &AwardList {
+        &self.data.awards
+    }
+
+    /// The concept list of `concepts.toml` (empty when the corpus has none).
+    pub fn concepts(&self) -> &ConceptList {
+        &self.data.concepts
     }
 
     pub fn documents(&self) -> &[Document] {

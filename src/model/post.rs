@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Bilingual;
-pub use super::degree::Degree;
+pub use super::degree::{DEGREE_WORDS, Degree};
 use super::post_text::{read_education, read_experience, split_items};
 
 /// Which column of the catalogue a requirement part is.

@@ -24,6 +24,8 @@ pub(super) fn split_items(text: &Bilingual) -> Result<Vec<Bilingual>, String> {
 }
 
 const MAJORS_END_ZH: &str = "等相关专业";
+/// "及以上" after the minimum degree: that degree or a higher one.
+const AND_ABOVE_ZH: &str = "及以上";
 const MAJORS_START_EN: &str = " degree or above, or an equivalent qualification, in ";
 const MAJORS_END_EN: &str = " or related fields.";
 
@@ -33,15 +35,10 @@ pub(super) fn read_education(text: &Bilingual) -> Result<(Degree, bool, Vec<Bili
         .zh
         .split_once(MAJORS_END_ZH)
         .ok_or_else(|| format!("Chinese lacks \"{MAJORS_END_ZH}\""))?;
-    let degree = [
-        ("学士及以上", Degree::Bachelor),
-        ("硕士及以上", Degree::Master),
-        ("博士及以上", Degree::Doctorate),
-    ]
-    .into_iter()
-    .find(|(word, _)| rest.starts_with(word))
-    .map(|(_, d)| d)
-    .ok_or("Chinese names no minimum degree (学士/硕士/博士及以上)")?;
+    let degree = Degree::REQUIRABLE
+        .into_iter()
+        .find(|d| rest.starts_with(&format!("{}{AND_ABOVE_ZH}", d.names().zh)))
+        .ok_or("Chinese names no minimum degree (学士/硕士/博士及以上)")?;
     let equivalent = rest.contains("或相当学历");
     let en_degree = match degree {
         Degree::Bachelor => "A bachelor's",

@@ -32,7 +32,8 @@ fn verdicts(answer: &Value) -> Vec<&str> {
         .collect()
 }
 
-// No body, a blank body and `{}` are all valid: every verdict unknown, all 25 posts, 8 criteria.
+// No body, a blank body and `{}` are all valid: every verdict unknown, all 25 posts, all 69
+// criteria (36 of Annex 1, 33 national).
 #[tokio::test]
 async fn no_facts_answer_all_unknown() {
     for (body, ct) in [
@@ -44,7 +45,7 @@ async fn no_facts_answer_all_unknown() {
         let (status, answer) = post(body, ct).await;
         assert_eq!(status, StatusCode::OK, "{body:?} {ct:?}: {answer}");
         assert_eq!(answer["posts"].as_array().unwrap().len(), 25);
-        assert_eq!(answer["criteria"].as_array().unwrap().len(), 8);
+        assert_eq!(answer["criteria"].as_array().unwrap().len(), 36 + 33);
         assert!(
             verdicts(&answer).iter().all(|v| *v == "unknown"),
             "{body:?}"
@@ -77,6 +78,22 @@ async fn bad_facts_get_a_400_naming_the_field() {
             "company.colour",
         ),
         (json!({"post": 26}), "unknown_post", "post"),
+        (json!({"major": "m".repeat(401)}), "invalid_fact", "major"),
+        (
+            json!({"meets": {"bj2022-a1/9.9": true}}),
+            "invalid_fact",
+            "meets.bj2022-a1/9.9",
+        ),
+        (
+            json!({"meets": {"bj2022-a1/3.9": true}}),
+            "invalid_fact",
+            "salary_multiple",
+        ),
+        (
+            json!({"meets": {"bj2022-a1/2.2": true}}),
+            "invalid_fact",
+            "awards",
+        ),
         (json!([1, 2]), "bad_facts", "object"),
         (json!("age=3"), "bad_facts", "object"),
     ];
@@ -118,6 +135,8 @@ async fn full_answer_snapshot() {
         "professional_qualification": true, "postdoc": true, "stem": true,
         "phd_university_rank": 150, "phd_graduation_year": 2022, "salary_multiple": 6.2,
         "points": 86, "awards": ["Fields Medal", "图灵奖"],
+        "postdoc_institution": "university_abroad_high_level",
+        "meets": {"bj2022-a1/2.3": false, "bj2022-a1/4.4": true, "cn2017-a/2.9": true},
         "founder": {"investment_usd": 600000, "share_percent": 35, "years_stable": 3,
                     "ip_contribution": true},
         "company": {"role": "chairman", "annual_sales_cny": 12000000, "annual_tax_cny": 0,
@@ -134,5 +153,10 @@ async fn full_answer_snapshot() {
         .map(|p| p["id"].as_str().unwrap())
         .collect();
     assert_eq!(met, ["bj2022-a2/3"], "physics is listed only by post 3");
+    assert_eq!(answer["summary"]["category_a"]["verdict"], "met");
+    assert_eq!(
+        answer["summary"]["category_b"]["verdict"], "unknown",
+        "Annex 2 has lapsed"
+    );
     insta::assert_json_snapshot!("eligibility_full_answer", answer);
 }

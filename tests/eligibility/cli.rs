@@ -56,8 +56,21 @@ fn check_prints_a_report_and_json() {
     assert!(out.status.success());
     let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(answer["posts"].as_array().unwrap().len(), 1);
-    assert_eq!(answer["criteria"][5]["id"], "bj2022-a1/5.1");
-    assert_eq!(answer["criteria"][5]["verdict"], "not_met");
+    let postdoc = answer["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "bj2022-a1/5.1")
+        .expect("5.1 is judged");
+    assert_eq!(postdoc["verdict"], "not_met");
+    assert_eq!(postdoc["in_force"], false, "the trial ended on 2024-12-31");
+    assert!(report_has_note(&answer), "{answer}");
+}
+
+fn report_has_note(answer: &serde_json::Value) -> bool {
+    answer["summary"]["text"]["en"]
+        .as_str()
+        .is_some_and(|t| t.contains(talentdex::eligibility::NOT_OFFICIAL_EN))
 }
 
 // A missing file, malformed JSON or a bad fact is one line on stderr and a non-zero exit.

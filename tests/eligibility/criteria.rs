@@ -1,8 +1,11 @@
 //! Category A criteria: every threshold on both sides of its boundary, the unknown cases, reasons
 //! quoting rule and fact, and the constants cross-checked against the corpus text.
 
+use std::sync::Arc;
+
 use serde_json::{Value, json};
-use talentdex::eligibility::{CRITERIA, EligibilityError, Outcome, evaluate};
+use talentdex::analysis::Synonyms;
+use talentdex::eligibility::{Eligibility, EligibilityError, Outcome, RULES, criterion_clauses};
 use talentdex::model::{Bilingual, Corpus};
 
 use super::{answer, criterion, facts, outcome, with};
@@ -11,16 +14,22 @@ use crate::common::corpus;
 /// Facts meeting each criterion, so a row can move one fact across its boundary.
 fn base(id: &str) -> Value {
     match id {
-        "bj2022-a1/3.9" => json!({"salary_multiple": 6.2}),
-        "bj2022-a1/4.1" => json!({"founder": {"investment_usd": 600000, "share_percent": 35,
-                                               "years_stable": 3, "ip_contribution": true}}),
-        "bj2022-a1/4.2" => json!({"company": {"role": "chairman", "annual_sales_cny": 12000000,
+        "bj2022-a1/3.9" | "cn2017-a/3.9" => json!({"salary_multiple": 6.2}),
+        "bj2022-a1/4.1" | "cn2017-a/4.1" => {
+            json!({"founder": {"investment_usd": 600000, "share_percent": 35,
+                                               "years_stable": 3, "ip_contribution": true}})
+        }
+        "bj2022-a1/4.2" | "cn2017-a/4.2" => {
+            json!({"company": {"role": "chairman", "annual_sales_cny": 12000000,
                                                "annual_tax_cny": 0, "consecutive_years": 3,
-                                               "ip_contribution": true}}),
-        "bj2022-a1/5.1" => json!({"age": 35, "postdoc": true}),
+                                               "ip_contribution": true}})
+        }
+        "bj2022-a1/5.1" | "cn2017-a/5" => {
+            json!({"age": 35, "postdoc": true, "postdoc_institution": "university_china"})
+        }
         "bj2022-a1/5.2" => json!({"age": 35, "degree": "doctorate", "stem": true,
                                   "phd_university_rank": 150, "phd_graduation_year": 2022}),
-        "bj2022-a1/6" => json!({"points": 90}),
+        "bj2022-a1/6" | "cn2017-a/6" => json!({"points": 90}),
         _ => panic!("no base facts for {id}"),
     }
 }
@@ -31,6 +40,22 @@ fn base(id: &str) -> Value {
 fn every_threshold_on_both_sides_of_its_boundary() {
     let rows: &[(&str, Value, &str)] = &[
         ("bj2022-a1/3.9", json!({"salary_multiple": 6}), "met"),
+        ("cn2017-a/3.9", json!({"salary_multiple": 6}), "met"),
+        ("cn2017-a/3.9", json!({"salary_multiple": 5.99}), "not_met"),
+        ("cn2017-a/6", json!({"points": 85}), "met"),
+        ("cn2017-a/6", json!({"points": 84}), "not_met"),
+        ("cn2017-a/5", json!({"age": 40}), "met"),
+        ("cn2017-a/5", json!({"age": 41}), "not_met"),
+        (
+            "cn2017-a/4.1",
+            json!({"founder": {"share_percent": 29.9}}),
+            "not_met",
+        ),
+        (
+            "cn2017-a/4.2",
+            json!({"company": {"consecutive_years": 2}}),
+            "not_met",
+        ),
         ("bj2022-a1/3.9", json!({"salary_multiple": 5.99}), "not_met"),
         ("bj2022-a1/6", json!({"points": 85}), "met"),
         ("bj2022-a1/6", json!({"points": 84}), "not_met"),
@@ -154,7 +179,7 @@ fn each_required_condition_can_fail_its_criterion() {
             "{facts}"
         );
     }
-    for id in CRITERIA.iter().map(|c| c.id) {
+    for id in RULES.iter().flat_map(|r| r.ids.iter().copied()) {
         assert_eq!(
             criterion(&answer(base(id)), id).verdict,
             Outcome::Met,
@@ -191,18 +216,29 @@ fn enterprise_roles_in_either_language() {
 fn untouched_and_partial_criteria_are_unknown() {
     let empty = answer(json!({}));
     let ids: Vec<&str> = empty.criteria.iter().map(|v| v.id.as_str()).collect();
+    // Every item of Annex 1 (36) and of the national Category A criteria (33), in corpus order.
+    assert_eq!(ids.len(), 36 + 33, "{ids:?}");
     assert_eq!(
-        ids,
-        [
-            "bj2022-a1/2.1",
-            "bj2022-a1/2.2",
-            "bj2022-a1/3.9",
-            "bj2022-a1/4.1",
-            "bj2022-a1/4.2",
-            "bj2022-a1/5.1",
-            "bj2022-a1/5.2",
-            "bj2022-a1/6"
-        ]
+        ids.iter().filter(|i| i.starts_with("bj2022-a1/")).count(),
+        36
+    );
+    assert_eq!(
+        ids.iter().filter(|i| i.starts_with("cn2017-a/")).count(),
+        33
+    );
+    for id in [
+        "bj2022-a1/1",
+        "bj2022-a1/2.18",
+        "bj2022-a1/4.4",
+        "bj2022-a1/7",
+        "cn2017-a/5",
+        "cn2017-a/6",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    assert!(
+        !ids.contains(&"bj2022-a1/2"),
+        "a category with items is a heading, not a criterion"
     );
     for v in &empty.criteria {
         assert_eq!(v.verdict, Outcome::Unknown, "{}", v.id);
@@ -246,13 +282,54 @@ fn untouched_and_partial_criteria_are_unknown() {
     }
 }
 
+// The postdoc's host: Beijing's 5.1 admits universities at home and abroad, research
+// institutions, enterprises and medical institutions; the national item 5 only high-level
+// universities abroad and higher-education institutions in China (a university abroad not known
+// to be high-level is for the authority to judge).
+#[test]
+fn postdoc_hosts_differ_between_beijing_and_the_national_item() {
+    let rows: &[(&str, &str, &str)] = &[
+        ("university_abroad_high_level", "met", "met"),
+        ("university_china", "met", "met"),
+        ("university_abroad", "met", "unknown"),
+        ("research_institution", "met", "not_met"),
+        ("enterprise", "met", "not_met"),
+        ("medical_institution", "met", "not_met"),
+    ];
+    for (host, beijing, national) in rows {
+        let a = answer(
+            json!({"age": 35, "postdoc": true, "postdoc_institution": host, "as_of": "2024-06-01"}),
+        );
+        assert_eq!(
+            criterion(&a, "bj2022-a1/5.1").verdict,
+            outcome(beijing),
+            "{host}"
+        );
+        assert_eq!(
+            criterion(&a, "cn2017-a/5").verdict,
+            outcome(national),
+            "{host}"
+        );
+    }
+    let a = answer(json!({"age": 35, "postdoc": true}));
+    assert_eq!(
+        criterion(&a, "cn2017-a/5").verdict,
+        Outcome::Unknown,
+        "host not stated"
+    );
+}
+
 // Each reason quotes the rule with whether its number counts, and the fact, in both languages.
 #[test]
 fn reasons_quote_rule_and_fact_in_both_languages() {
     let a = answer(json!({"age": 40, "postdoc": true, "points": 85, "salary_multiple": 6}));
     let r = &criterion(&a, "bj2022-a1/5.1").reason;
     assert!(r.zh.contains("40岁以下（含40岁）：年龄40"), "{}", r.zh);
-    assert!(r.en.contains("under 40 (40 included): age 40"), "{}", r.en);
+    assert!(
+        r.en.contains("aged 40 or under (40 included): age 40"),
+        "{}",
+        r.en
+    );
     let r = &criterion(&a, "bj2022-a1/6").reason;
     assert!(r.zh.contains("85分以上（含85分）：85分"), "{}", r.zh);
     assert!(
@@ -273,15 +350,16 @@ fn reasons_quote_rule_and_fact_in_both_languages() {
 fn the_answer_states_validity_on_as_of() {
     let lapsed = answer(json!({}));
     let docs: Vec<&str> = lapsed.validity.iter().map(|d| d.doc.as_str()).collect();
-    assert_eq!(docs, ["bj2022", "bj2022-a1", "bj2022-a2"]);
+    assert_eq!(docs, ["bj2022", "bj2022-a1", "bj2022-a2", "cn2017-a"]);
     let json = serde_json::to_value(&lapsed.validity).unwrap();
-    assert!(
-        json.as_array()
-            .unwrap()
-            .iter()
-            .all(|d| d["status"] == "trial_ended"),
-        "{json}"
-    );
+    for d in json.as_array().unwrap() {
+        let expected = if d["doc"] == "cn2017-a" {
+            "in_force"
+        } else {
+            "trial_ended"
+        };
+        assert_eq!(d["status"], expected, "{d}");
+    }
     let live = answer(json!({"as_of": "2024-06-01"}));
     assert!(
         serde_json::to_value(&live.validity)
@@ -315,15 +393,17 @@ fn corpus_with(id: &str, zh: &str) -> Corpus {
 // instead of answered with a stale number.
 #[test]
 fn constants_agree_with_the_corpus_text() {
-    for c in &CRITERIA {
-        let clause = corpus().clause(c.id).unwrap();
-        for quote in (c.quotes)() {
+    for rule in &RULES {
+        for id in rule.ids {
+            let clause = corpus().clause(id).unwrap();
             assert!(
-                clause.text.zh.contains(&quote),
-                "{}: \"{quote}\" not in {}",
-                c.id,
-                clause.text.zh
+                criterion_clauses(corpus()).any(|c| c.id == *id),
+                "{id} is a criterion"
             );
+            for quote in (rule.quotes)() {
+                let says = clause.text.zh.contains(&quote) || clause.title.zh.contains(&quote);
+                assert!(says, "{id}: \"{quote}\" not in {}", clause.text.zh);
+            }
         }
     }
     let text = corpus()
@@ -333,7 +413,8 @@ fn constants_agree_with_the_corpus_text() {
         .zh
         .replace("40岁", "45岁");
     let drifted = corpus_with("bj2022-a1/5.1", &text);
-    let err = evaluate(&drifted, &facts(json!({}))).unwrap_err();
+    let engine = Eligibility::new(Arc::new(drifted), &Synonyms::default());
+    let err = engine.evaluate(&facts(json!({}))).unwrap_err();
     assert_eq!(
         err,
         EligibilityError::RuleDrift {

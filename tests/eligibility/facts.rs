@@ -2,7 +2,7 @@
 //! query parameters read into the same facts as a JSON body.
 
 use serde_json::{Value, json};
-use talentdex::eligibility::{EligibilityError, FACT_PARAMS, Facts, Founder};
+use talentdex::eligibility::{EligibilityError, FACT_PARAMS, Facts, Founder, MAP_KEY};
 use talentdex::model::Degree;
 
 /// The dotted field a bad fact is reported under.
@@ -48,6 +48,26 @@ fn bad_facts_name_their_field() {
         (json!({"points": "many"}), "points"),
         (json!({"awards": "Fields Medal"}), "awards"),
         (json!({"awards": ["Fields Medal", ""]}), "awards[1]"),
+        // Longer than any real one (issue 12: a 1 MB major made a 50 MB answer).
+        (json!({"major": "x".repeat(401)}), "major"),
+        (
+            json!({"experience_field": "场".repeat(401)}),
+            "experience_field",
+        ),
+        (
+            json!({"company": {"role": "x".repeat(401)}}),
+            "company.role",
+        ),
+        (json!({"awards": ["y".repeat(401)]}), "awards[0]"),
+        (json!({"awards": vec!["Fields Medal"; 41]}), "awards"),
+        (
+            json!({"meets": {"bj2022-a1/3.5": "yes"}}),
+            "meets.bj2022-a1/3.5",
+        ),
+        (
+            json!({"postdoc_institution": "castle"}),
+            "postdoc_institution",
+        ),
         (
             json!({"founder": {"investment_usd": -1}}),
             "founder.investment_usd",
@@ -134,12 +154,17 @@ fn query_pairs_read_into_the_same_facts() {
         ("awards", "Fields Medal"),
         ("awards", "图灵奖, Crawford Award、菲尔兹奖"),
         ("post", "6"),
+        ("postdoc_institution", "enterprise"),
+        ("meets.bj2022-a1/3.5", "true"),
+        ("meets.cn2017-a/2.3", "false"),
     ]))
     .unwrap();
     let expected = Facts::from_value(json!({
         "age": 35, "degree": "master", "years_experience": 1.5, "postdoc": true,
         "founder": {"investment_usd": 600000.0, "ip_contribution": false},
-        "awards": ["Fields Medal", "图灵奖", "Crawford Award", "菲尔兹奖"], "post": 6
+        "awards": ["Fields Medal", "图灵奖", "Crawford Award", "菲尔兹奖"], "post": 6,
+        "postdoc_institution": "enterprise",
+        "meets": {"bj2022-a1/3.5": true, "cn2017-a/2.3": false}
     }))
     .unwrap();
     assert_eq!(f, expected);
@@ -164,6 +189,9 @@ fn bad_query_pairs_name_their_parameter() {
         (&[("salary_multiple", "NaN")], "salary_multiple"),
         (&[("founder.share_percent", "130")], "founder.share_percent"),
         (&[("degree", "phd")], "degree"),
+        (&[("meets.bj2022-a1/3.5", "yes")], "meets.bj2022-a1/3.5"),
+        (&[("meets", "true")], "unknown:meets"),
+        (&[("founder", "x")], "unknown:founder"),
     ];
     for (list, field) in rows {
         let got = match Facts::from_query_pairs(&pairs(list)) {
@@ -187,7 +215,7 @@ fn fact_params_are_exactly_the_flattened_fields() {
         "founder": {"investment_usd": 1, "share_percent": 1, "years_stable": 1, "ip_contribution": true},
         "company": {"role": "chairman", "annual_sales_cny": 1, "annual_tax_cny": 1,
                     "consecutive_years": 1, "ip_contribution": true},
-        "post": 6
+        "post": 6, "postdoc_institution": "enterprise", "meets": {"bj2022-a1/3.5": true}
     });
     let facts = Facts::from_value(every).unwrap();
     let Value::Object(map) = serde_json::to_value(&facts).unwrap() else {
@@ -196,6 +224,7 @@ fn fact_params_are_exactly_the_flattened_fields() {
     let mut names = Vec::new();
     for (key, value) in map {
         match value {
+            Value::Object(_) if key == "meets" => names.push(format!("meets.{MAP_KEY}")),
             Value::Object(inner) => names.extend(inner.keys().map(|k| format!("{key}.{k}"))),
             _ => names.push(key),
         }
@@ -205,7 +234,7 @@ fn fact_params_are_exactly_the_flattened_fields() {
     params.sort();
     assert_eq!(names, params);
     assert!(FACT_PARAMS.iter().all(|p| Facts::is_fact_param(p)));
-    for own in ["q", "lang", "limit", "offset", "founder", "doc"] {
+    for own in ["q", "lang", "limit", "offset", "founder", "doc", "meets"] {
         assert!(!Facts::is_fact_param(own), "{own}");
     }
 }

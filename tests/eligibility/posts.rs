@@ -2,7 +2,7 @@
 //! qualification verdicts, the post's own verdict, and `post` narrowing the answer.
 
 use serde_json::json;
-use talentdex::eligibility::{EligibilityError, Outcome, evaluate, evaluate_post};
+use talentdex::eligibility::{EligibilityError, Outcome};
 use talentdex::model::{CheckKind, Degree};
 
 use super::{answer, check, facts, post};
@@ -99,18 +99,35 @@ fn degree_per_post_on_both_sides() {
     }
 }
 
-// Experience against "2年及以上": 2 years meets it, 1 does not.
+// Experience against "2年及以上": 2 years in the post's own field meets it, 1 does not whatever
+// the field; 2 years with no field stated is undecided.
 #[test]
 fn experience_on_both_sides() {
     for n in [1, 6, 25] {
-        for (years, expected) in [
-            (2.0, Outcome::Met),
-            (1.0, Outcome::NotMet),
-            (1.5, Outcome::NotMet),
+        let own = corpus()
+            .post(n)
+            .unwrap()
+            .post
+            .as_ref()
+            .unwrap()
+            .requirements
+            .experience_field
+            .en
+            .clone();
+        for (years, field, expected) in [
+            (2.0, Some(own.as_str()), Outcome::Met),
+            (2.0, None, Outcome::Unknown),
+            (1.0, Some(own.as_str()), Outcome::NotMet),
+            (1.5, None, Outcome::NotMet),
         ] {
-            let a = answer(json!({"years_experience": years, "post": n}));
+            let a =
+                answer(json!({"years_experience": years, "experience_field": field, "post": n}));
             let v = check(post(&a, n), "experience");
-            assert_eq!(v.verdict, expected, "post {n}, {years} years");
+            assert_eq!(
+                v.verdict, expected,
+                "post {n}, {years} years, {field:?}: {:?}",
+                v.reason
+            );
             assert!(
                 v.reason.zh.contains("2年及以上") && v.reason.zh.contains("（含2年）"),
                 "{}",
@@ -173,7 +190,8 @@ fn qualification_on_posts_21_to_23_and_25() {
 #[test]
 fn the_post_verdict_combines_its_deciding_checks() {
     let met = json!({"degree": "bachelor", "major": "medicine", "years_experience": 2,
-                     "professional_qualification": true, "post": 25});
+                     "experience_field": "临床诊疗", "professional_qualification": true,
+                     "post": 25});
     let a = answer(met.clone());
     let p = post(&a, 25);
     assert_eq!(p.verdict, Outcome::Met, "{:?}", p.reason);
@@ -201,7 +219,10 @@ fn the_post_verdict_combines_its_deciding_checks() {
         let facts = super::with(&met, change.clone());
         assert_eq!(post(&answer(facts), 25).verdict, expected, "{change}");
     }
-    let a = answer(json!({"degree": "bachelor", "major": "electronics", "years_experience": 3}));
+    let a = answer(
+        json!({"degree": "bachelor", "major": "electronics", "years_experience": 3,
+                          "experience_field": "chip design"}),
+    );
     assert_eq!(
         post(&a, 6).verdict,
         Outcome::Met,
@@ -216,8 +237,10 @@ fn post_narrows_the_answer() {
     let a = answer(json!({"post": 6}));
     let ids: Vec<&str> = a.posts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["bj2022-a2/6"]);
-    assert_eq!(a.criteria.len(), 8, "criteria are always all listed");
-    let err = evaluate(corpus(), &facts(json!({"post": 26}))).unwrap_err();
+    assert_eq!(a.criteria.len(), 36 + 33, "criteria are always all listed");
+    let err = super::engine()
+        .evaluate(&facts(json!({"post": 26})))
+        .unwrap_err();
     assert_eq!(
         err,
         EligibilityError::UnknownPost {
@@ -232,13 +255,16 @@ fn post_narrows_the_answer() {
 // that is not a post says so instead of panicking.
 #[test]
 fn evaluate_post_matches_the_answer_and_refuses_non_posts() {
-    let f = facts(json!({"degree": "master", "major": "cryptography", "years_experience": 2}));
+    let f = facts(
+        json!({"degree": "master", "major": "cryptography", "years_experience": 2,
+                         "experience_field": "privacy computing"}),
+    );
     let clause = corpus().post(14).unwrap();
-    let alone = evaluate_post(clause, &f);
-    let full = evaluate(corpus(), &f).unwrap();
+    let alone = super::engine().evaluate_post(clause, &f);
+    let full = super::engine().evaluate(&f).unwrap();
     assert_eq!(&alone, post(&full, 14));
     assert_eq!(alone.verdict, Outcome::Met);
-    let not_a_post = evaluate_post(corpus().clause("bj2022-a1/5.1").unwrap(), &f);
+    let not_a_post = super::engine().evaluate_post(corpus().clause("bj2022-a1/5.1").unwrap(), &f);
     assert_eq!(not_a_post.verdict, Outcome::Unknown);
     assert!(not_a_post.checks.is_empty());
 }

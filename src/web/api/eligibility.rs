@@ -54,7 +54,7 @@ impl From<EligibilityError> for ApiError {
             EligibilityError::UnknownFact { .. } => ErrorCode::UnknownFact,
             EligibilityError::InvalidFact { .. } => ErrorCode::InvalidFact,
             EligibilityError::UnknownPost { .. } => ErrorCode::UnknownPost,
-            EligibilityError::RuleDrift { .. } | EligibilityError::AwardList { .. } => {
+            EligibilityError::RuleDrift { .. } => {
                 return ApiError::internal(e.to_string());
             }
         };

@@ -1,5 +1,7 @@
-//! Web: the eligibility page — a form for the applicant's facts (GET, so an answer is a link) and
-//! the answer: every criterion and post with its verdict, reason and clause.
+//! Web: the eligibility page — an interview. A form for the applicant's facts (GET, so an answer
+//! is a link), then the summary first, the Category A criteria grouped under their headings with
+//! yes/no questions for the ones only the applicant can attest, and the posts sorted met →
+//! unknown → not met, each expandable in place.
 
 use std::collections::HashMap;
 
@@ -10,8 +12,11 @@ use axum::response::Html;
 
 use super::{PageError, render, stated};
 use crate::app::AppError;
-use crate::eligibility::{Answer, Facts, ROLES};
-use crate::model::Corpus;
+use crate::eligibility::{
+    Answer, CATEGORY_A_DOCS, Decided, Eligibility, Facts, PostVerdict, PostdocInstitution, ROLES,
+    Verdict,
+};
+use crate::model::{Bilingual, Corpus, Outcome};
 use crate::web::AppState;
 
 /// The form's values as the user typed them, to fill the form again.
@@ -32,14 +37,39 @@ pub struct PostOption {
     pub label: String,
 }
 
+/// One criterion as the page shows it: its verdict, its title, and whether to ask about it.
+pub struct CriterionRow<'a> {
+    pub verdict: &'a Verdict,
+    pub words: Bilingual,
+    /// `meets.<id>`: the form field that answers it, for attested criteria.
+    pub field: Option<String>,
+    /// Ask the yes/no question (attested and not yet answered).
+    pub ask: bool,
+}
+
+/// The criteria under one Category A heading of one document.
+pub struct CriteriaGroup<'a> {
+    pub document: Bilingual,
+    pub heading: Bilingual,
+    pub rows: Vec<CriterionRow<'a>>,
+}
+
+pub struct PostRow<'a> {
+    pub post: &'a PostVerdict,
+    pub words: Bilingual,
+}
+
 #[derive(Template)]
 #[template(path = "eligibility.html")]
-pub struct EligibilityPage {
+pub struct EligibilityPage<'a> {
     pub values: FormValues,
-    pub answer: Option<Answer>,
+    pub answer: Option<&'a Answer>,
+    pub groups: Vec<CriteriaGroup<'a>>,
+    pub posts_sorted: Vec<PostRow<'a>>,
     pub error: Option<String>,
     pub posts: Vec<PostOption>,
     pub roles: Vec<&'static str>,
+    pub institutions: Vec<(&'static str, Bilingual)>,
 }
 
 fn post_options(corpus: &Corpus) -> Vec<PostOption> {
@@ -52,6 +82,59 @@ fn post_options(corpus: &Corpus) -> Vec<PostOption> {
         })
         .collect()
 }
+
+/// The criteria grouped by document and by the category they sit under (a category that is a
+/// criterion itself is its own heading).
+fn groups<'a>(engine: &Eligibility, answer: &'a Answer) -> Vec<CriteriaGroup<'a>> {
+    let corpus = engine.corpus();
+    let mut groups: Vec<CriteriaGroup<'a>> = Vec::new();
+    for v in &answer.criteria {
+        let Some(clause) = corpus.clause(&v.id) else {
+            continue;
+        };
+        let heading_clause = clause
+            .parent
+            .as_deref()
+            .and_then(|p| corpus.clause(p))
+            .filter(|p| CATEGORY_A_DOCS.contains(&p.doc.as_str()) && p.id != p.doc)
+            .unwrap_or(clause);
+        let document = corpus
+            .document(&clause.doc)
+            .map(|d| d.short.clone())
+            .unwrap_or_default();
+        let heading = heading_clause.title.clone();
+        let attested = matches!(engine.decided_by(&v.id), Decided::Attested);
+        let row = CriterionRow {
+            verdict: v,
+            words: v.verdict.words(),
+            field: attested.then(|| format!("meets.{}", v.id)),
+            ask: attested && v.verdict == Outcome::Unknown,
+        };
+        match groups.last_mut() {
+            Some(g) if g.heading == heading && g.document == document => g.rows.push(row),
+            _ => groups.push(CriteriaGroup {
+                document,
+                heading,
+                rows: vec![row],
+            }),
+        }
+    }
+    groups
+}
+
+fn sorted_posts(answer: &Answer) -> Vec<PostRow<'_>> {
+    let mut rows: Vec<PostRow<'_>> = answer
+        .posts
+        .iter()
+        .map(|p| PostRow {
+            post: p,
+            words: p.verdict.words(),
+        })
+        .collect();
+    rows.sort_by_key(|r| r.post.verdict.reading_order());
+    rows
+}
+
 /// The eligibility form, and its answer when facts are given. The applicant facts are query
 /// parameters here, as on `/api/search` (added by `shared`).
 #[utoipa::path(get, path = "/eligibility", tag = "pages", operation_id = "eligibility_page",
@@ -87,10 +170,19 @@ pub async fn page(
     };
     let page = EligibilityPage {
         values: FormValues(pairs.into_iter().collect()),
-        answer,
+        groups: answer
+            .as_ref()
+            .map(|a| groups(state.app.eligibility(), a))
+            .unwrap_or_default(),
+        posts_sorted: answer.as_ref().map(sorted_posts).unwrap_or_default(),
+        answer: answer.as_ref(),
         error,
         posts: post_options(state.app.corpus()),
         roles: ROLES.iter().map(|(_, en, _)| *en).collect(),
+        institutions: PostdocInstitution::ALL
+            .iter()
+            .map(|i| (i.as_str(), i.names()))
+            .collect(),
     };
     Ok((status, render(&page)?))
 }

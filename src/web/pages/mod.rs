@@ -193,12 +193,7 @@ pub async fn posts(
 }
 
 fn parse_degree(d: &str) -> Result<Degree, PageError> {
-    serde_json::from_value(serde_json::Value::String(d.to_string())).map_err(|_| {
-        PageError::new(
-            StatusCode::BAD_REQUEST,
-            format!("`{d}` is not a degree (bachelor, master or doctorate)"),
-        )
-    })
+    Degree::parse(d).map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))
 }
 /// One post's page, by its number in the catalogue.
 #[utoipa::path(get, path = "/posts/{n}", tag = "pages", operation_id = "post_page",

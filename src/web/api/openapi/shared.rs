@@ -8,7 +8,7 @@ use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn, ParameterStyle};
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::schema::{Schema, SchemaType, Type};
+use utoipa::openapi::schema::{AdditionalProperties, Schema, SchemaType, Type};
 use utoipa::openapi::{Ref, RefOr, Required};
 use utoipa::{Modify, PartialSchema};
 
@@ -204,7 +204,19 @@ fn fact_field(name: &str) -> Option<RefOr<Schema>> {
         None => (Facts::schema(), name),
         Some(("founder", field)) => (Founder::schema(), field),
         Some(("company", field)) => (Company::schema(), field),
-        Some(_) => return None,
+        // A map fact (`meets.{clause}`): its values' schema.
+        Some((map, _)) => {
+            let RefOr::T(Schema::Object(facts)) = Facts::schema() else {
+                return None;
+            };
+            return match facts.properties.get(map) {
+                Some(RefOr::T(Schema::Object(o))) => match o.additional_properties.as_deref() {
+                    Some(AdditionalProperties::RefOr(values)) => Some(values.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
     };
     match object {
         RefOr::T(Schema::Object(o)) => o.properties.get(field).cloned(),
@@ -240,6 +252,11 @@ fn without_null(schema: RefOr<Schema>) -> RefOr<Schema> {
             RefOr::T(Schema::Object(o))
         }
         RefOr::T(Schema::Array(mut a)) => {
+            if let SchemaType::Array(types) = &a.schema_type
+                && types.contains(&Type::Null)
+            {
+                a.schema_type = SchemaType::Type(Type::Array);
+            }
             a.description = None;
             RefOr::T(Schema::Array(a))
         }
