@@ -12,4 +12,5 @@ mod openapi;
 mod ops;
 mod pages;
 mod relevance;
+mod relevance_people;
 mod search;

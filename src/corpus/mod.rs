@@ -3,6 +3,7 @@
 //! what is wrong.
 
 mod build;
+mod concepts;
 mod error;
 mod front_matter;
 mod links;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use concepts::CONCEPTS_FILE;
 pub use error::{CorpusError, Problem};
 
 use crate::model::Corpus;
@@ -37,7 +39,14 @@ pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
     if documents.is_empty() {
         return Err(CorpusError::Empty(dir.to_path_buf()));
     }
-    build::build(&documents, hash(&files))
+    let corpus = build::build(&documents, hash(&files))?;
+    match files.iter().find(|f| f.name == CONCEPTS_FILE) {
+        Some(file) => {
+            let concepts = concepts::parse(&file.text, &corpus)?;
+            Ok(corpus.with_concepts(concepts))
+        }
+        None => Ok(corpus),
+    }
 }
 
 /// Build a corpus from documents held in memory (for tests and tools).

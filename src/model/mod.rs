@@ -1,6 +1,7 @@
 //! The model: documents and clauses as the rest of the pipeline sees them, built by `corpus` from
 //! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
 
+mod concepts;
 mod numerals;
 mod post;
 mod post_text;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use concepts::{Concept, Concepts};
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
 pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
 pub use script::is_han;
@@ -172,6 +174,8 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
     /// A hash of the source files, so a built index can tell whether it is stale.
     hash: String,
+    /// The bilingual concept list (`concepts.toml`), empty when the corpus has none.
+    concepts: Concepts,
 }
 
 impl Corpus {
@@ -187,7 +191,18 @@ impl Corpus {
             clauses,
             by_id,
             hash,
+            concepts: Concepts::default(),
         }
+    }
+
+    /// The corpus with its concept list (checked against its clauses by the loader).
+    pub fn with_concepts(mut self, concepts: Concepts) -> Self {
+        self.concepts = concepts;
+        self
+    }
+
+    pub fn concepts(&self) -> &Concepts {
+        &self.concepts
     }
 
     pub fn documents(&self) -> &[Document] {

@@ -85,7 +85,7 @@ impl SearchEngine {
             .iter()
             .map(|(language, m)| (*language, MarkIds::new(m, &self.term_ids)))
             .collect();
-        let hits = accepted
+        let hits: Vec<Hit> = accepted
             .iter()
             .skip(request.offset)
             .take(request.limit)
@@ -97,8 +97,11 @@ impl SearchEngine {
             total: accepted.len(),
             offset: request.offset,
             limit: request.limit,
+            confident: !hits.is_empty(),
             hits,
             facets,
+            corrected: None,
+            resolved: None,
         })
     }
 
