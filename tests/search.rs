@@ -398,8 +398,17 @@ async fn toneless_pinyin_finds_the_chinese_it_spells() {
         ("5G gongchengshi", "bj2022-a2/1"),
     ] {
         let body = search(&format!("q={}", enc(q))).await;
-        assert_eq!(hit_ids(&body).first().map(String::as_str), Some(want), "{q}: {body}");
-        assert!(body["corrected"].as_str().is_some_and(|c| c.chars().any(|c| c > '\u{2e80}')), "{q}");
+        assert_eq!(
+            hit_ids(&body).first().map(String::as_str),
+            Some(want),
+            "{q}: {body}"
+        );
+        assert!(
+            body["corrected"]
+                .as_str()
+                .is_some_and(|c| c.chars().any(|c| c > '\u{2e80}')),
+            "{q}"
+        );
     }
 }
 
@@ -411,7 +420,12 @@ async fn a_homophone_typo_is_corrected_and_reported() {
     assert_eq!(hit_ids(&body)[0], "bj2022-a2/2");
     // An English typo is reported the same way.
     let body = search(&format!("q={}", enc("clould computing"))).await;
-    assert!(body["corrected"].as_str().is_some_and(|c| c.starts_with("cloud")), "{body}");
+    assert!(
+        body["corrected"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("cloud")),
+        "{body}"
+    );
     // A correct query is not "corrected".
     let body = search(&format!("q={}", enc("云计算"))).await;
     assert!(body.get("corrected").is_none(), "{body}");
@@ -421,7 +435,11 @@ async fn a_homophone_typo_is_corrected_and_reported() {
 async fn chinese_the_dictionary_lacks_still_finds_its_characters() {
     // Issue 11: a word jieba does not know matched nothing: no character-level fallback.
     let body = search(&format!("q={}", enc("钠离子电芯"))).await;
-    assert_eq!(hit_ids(&body).first().map(String::as_str), Some("bj2022-a2/16"), "{body}");
+    assert_eq!(
+        hit_ids(&body).first().map(String::as_str),
+        Some("bj2022-a2/16"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -442,7 +460,11 @@ async fn bad_input_gets_an_honest_200() {
     let noise = "zhqx bvnmq xiangqiao qwrtzp ngngng shishishi";
     let body = search(&format!("q={}", enc(noise))).await;
     assert_eq!(body["confident"], false, "{body}");
-    let mixed: String = "芯片design ذكاء Ωμέγα 量子 кванты 😀 ".chars().cycle().take(1000).collect();
+    let mixed: String = "芯片design ذكاء Ωμέγα 量子 кванты 😀 "
+        .chars()
+        .cycle()
+        .take(1000)
+        .collect();
     let body = search(&format!("q={}", enc(&mixed))).await;
     assert!(body["total"].is_number());
     for q in ["怎么 什么 哪些 吗 呢", "how what which can I is"] {

@@ -28,7 +28,13 @@ pub fn typed_key(text: &str) -> Option<String> {
 
 fn fold(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ') { 'v' } else { c })
+        .map(|c| {
+            if matches!(c, 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ') {
+                'v'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

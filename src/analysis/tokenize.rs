@@ -195,7 +195,10 @@ mod tests {
     fn han_grams_are_characters_and_neighbour_pairs() {
         let tokens = han_grams(&normalize("钠电池 5G储能"));
         let grams: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
-        assert_eq!(grams, vec!["钠", "钠电", "电", "电池", "池", "储", "储能", "能"]);
+        assert_eq!(
+            grams,
+            vec!["钠", "钠电", "电", "电池", "池", "储", "储能", "能"]
+        );
     }
 
     #[test]

@@ -57,7 +57,11 @@ pub fn parse(text: &str, corpus: &Corpus) -> Result<Concepts, CorpusError> {
                 },
             ));
         }
-        if let Some(target) = concept.clauses.iter().find(|id| corpus.clause(id).is_none()) {
+        if let Some(target) = concept
+            .clauses
+            .iter()
+            .find(|id| corpus.clause(id).is_none())
+        {
             return Err(invalid(
                 line,
                 Problem::UnknownClause {
@@ -82,15 +86,24 @@ mod tests {
     #[test]
     fn reads_concepts_and_refuses_unknown_clauses() {
         let corpus = corpus();
-        let ok = "[[concept]]\nclauses = [\"bj2022-a2/13\"]\nzh = [\"区块链\"]\nen = [\"blockchain\"]\n";
+        let ok =
+            "[[concept]]\nclauses = [\"bj2022-a2/13\"]\nzh = [\"区块链\"]\nen = [\"blockchain\"]\n";
         let concepts = parse(ok, &corpus).unwrap();
         assert_eq!(concepts.len(), 1);
         assert_eq!(concepts.of_clause("bj2022-a2/13").count(), 1);
         let bad = format!("{ok}\n[[concept]]\nclauses = [\"bj2022-a2/99\"]\nen = [\"x\"]\n");
         let err = parse(&bad, &corpus).unwrap_err().to_string();
-        assert!(err.contains("concepts.toml:6") && err.contains("bj2022-a2/99"), "{err}");
+        assert!(
+            err.contains("concepts.toml:6") && err.contains("bj2022-a2/99"),
+            "{err}"
+        );
         let empty = "[[concept]]\nclauses = [\"bj2022-a2/13\"]\n";
-        assert!(parse(empty, &corpus).unwrap_err().to_string().contains("words"));
+        assert!(
+            parse(empty, &corpus)
+                .unwrap_err()
+                .to_string()
+                .contains("words")
+        );
     }
 
     #[test]

@@ -46,7 +46,13 @@ pub(super) fn document(fields: &Fields, ord: usize, clause: &Clause) -> TantivyD
         chinese.push(&clause.title.zh);
     }
     chinese.extend(clause.post.as_ref().map(|p| p.industry.zh.as_str()));
-    chinese.extend(clause.aliases.iter().map(String::as_str).filter(|a| a.chars().any(is_han)));
+    chinese.extend(
+        clause
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| a.chars().any(is_han)),
+    );
     for text in chinese {
         doc.add_text(fields.grams, text);
     }

@@ -4,7 +4,7 @@
 //! words match inside the query's text (after normalization); English words as whole stemmed
 //! words, in order ("letters of credit" names "letter of credit").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -15,6 +15,8 @@ use crate::model::Corpus;
 /// A concept word counts at most this many units of evidence (a long name is specific, but a
 /// query naming one concept at length should not drown another it also names).
 const MAX_STRENGTH: f32 = 3.0;
+/// The words of one concept a query names add up to at most this.
+const MAX_CONCEPT_STRENGTH: f32 = 6.0;
 /// Chinese characters per unit of evidence (two make a word).
 const CHARS_PER_UNIT: f32 = 2.0;
 
@@ -43,6 +45,8 @@ pub(super) struct ConceptMatcher {
     chinese_words: Vec<Word>,
     /// English words: the stem sequence and what it names, by first stem.
     english: HashMap<String, Vec<(Vec<String>, Word)>>,
+    /// Every Chinese word of the list, normalized.
+    pub words: HashSet<String>,
 }
 
 impl ConceptMatcher {
@@ -64,7 +68,10 @@ impl ConceptMatcher {
         }
         let mut patterns: Vec<String> = Vec::new();
         for (n, concept) in concepts.iter().enumerate() {
-            let ids = concept.clauses.iter().filter_map(|id| ords.get(id.as_str()));
+            let ids = concept
+                .clauses
+                .iter()
+                .filter_map(|id| ords.get(id.as_str()));
             matcher.clauses.push(ids.copied().collect());
             for term in concept.terms() {
                 let normalized = normalize(term).text;
@@ -72,6 +79,7 @@ impl ConceptMatcher {
                 if normalized.chars().any(is_han) {
                     let chars = normalized.chars().filter(|c| c.is_alphanumeric()).count();
                     let strength = (chars as f32 / CHARS_PER_UNIT).clamp(1.0, MAX_STRENGTH);
+                    matcher.words.insert(normalized.clone());
                     patterns.push(normalized);
                     matcher.chinese_words.push(Word {
                         concept: n,
@@ -106,17 +114,15 @@ impl ConceptMatcher {
         matcher
     }
 
-    /// The concepts `query` names, each once, with its strongest word's strength.
+    /// The concepts `query` names, each once, its strength the sum over the words naming it
+    /// (a word inside another that names the same concept not counted again).
     pub fn named(&self, analyzer: &Analyzer, query: &str) -> Vec<Named> {
-        let mut found: HashMap<usize, Named> = HashMap::new();
+        let mut found: HashMap<usize, Vec<(f32, Range<usize>)>> = HashMap::new();
         let mut add = |word: &Word, span: Range<usize>| {
-            let named = found.entry(word.concept).or_insert_with(|| Named {
-                clauses: self.clauses[word.concept].clone(),
-                strength: 0.0,
-                spans: Vec::new(),
-            });
-            named.strength = named.strength.max(word.strength);
-            named.spans.push(span);
+            found
+                .entry(word.concept)
+                .or_default()
+                .push((word.strength, span));
         };
         let normalized = normalize(query);
         if let Some(automaton) = &self.chinese
@@ -131,15 +137,35 @@ impl ConceptMatcher {
         for (i, token) in tokens.iter().enumerate() {
             for (stems, word) in self.english.get(&token.term).into_iter().flatten() {
                 let rest = &tokens[i..];
-                if rest.len() >= stems.len() && rest.iter().zip(stems).all(|(t, s)| t.term == *s)
-                {
+                if rest.len() >= stems.len() && rest.iter().zip(stems).all(|(t, s)| t.term == *s) {
                     let last = &rest[stems.len() - 1];
                     add(word, token.span.start..last.span.end);
                 }
             }
         }
-        let mut named: Vec<Named> = found.into_values().collect();
-        named.sort_by(|a, b| b.strength.total_cmp(&a.strength).then(a.clauses.cmp(&b.clauses)));
+        let mut named: Vec<Named> = found
+            .into_iter()
+            .map(|(concept, words)| {
+                let inside = |s: &Range<usize>, t: &Range<usize>| {
+                    t.start <= s.start && s.end <= t.end && s != t
+                };
+                let strength: f32 = words
+                    .iter()
+                    .filter(|(_, s)| !words.iter().any(|(_, t)| inside(s, t)))
+                    .map(|(w, _)| w)
+                    .sum();
+                Named {
+                    clauses: self.clauses[concept].clone(),
+                    strength: strength.min(MAX_CONCEPT_STRENGTH),
+                    spans: words.into_iter().map(|(_, s)| s).collect(),
+                }
+            })
+            .collect();
+        named.sort_by(|a, b| {
+            b.strength
+                .total_cmp(&a.strength)
+                .then(a.clauses.cmp(&b.clauses))
+        });
         named
     }
 }

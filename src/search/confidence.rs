@@ -1,8 +1,9 @@
-//! Search: whether the answer is `confident` — whether its top hit covers the query's
+//! Search: whether the answer is `confident` — whether its top hits cover the query's
 //! informative words. Question and filler words are not informative, nor are words nearly every
 //! clause shares; each other word weighs by how rare it is in the corpus (a word the corpus lacks
-//! weighs most), and the top hit must hold at least half of that weight, in its own words or
-//! through a concept of the list that the query names and that points to it.
+//! weighs most), and the top hits must hold at least half of that weight, in their own words (or
+//! their context's) or through a concept of the list that the query names and that points to
+//! one of them.
 
 use std::ops::Range;
 
@@ -10,8 +11,14 @@ use super::concepts::Named;
 use super::profile::Profiles;
 use crate::analysis::{Analyzer, Language, is_han};
 
-/// The share of the informative weight the top hit must cover.
+/// The top hits whose clauses, together, must cover the query.
+pub(super) const TOP_HITS: usize = 1;
+/// The share of the informative weight the top hits must cover.
 const CONFIDENT_SHARE: f32 = 0.5;
+/// A long query (a pasted job ad) is also covered when this many of its informative words are,
+/// making at least `LONG_SHARE` of its weight: its other words are the ad's own vocabulary.
+const LONG_COVERED_WORDS: usize = 4;
+const LONG_SHARE: f32 = 0.25;
 
 /// One informative word of the query as searched.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,24 +56,31 @@ pub(super) fn informative(analyzer: &Analyzer, profiles: &Profiles, query: &str)
         .collect()
 }
 
-/// Whether the clauses of the top hit (`ords`) cover enough of `words`.
-pub(super) fn covers(words: &[QueryWord], ords: &[usize], profiles: &Profiles, named: &[Named]) -> bool {
+/// Whether the clauses of the top hits (`ords`) cover enough of `words`.
+pub(super) fn covers(
+    words: &[QueryWord],
+    ords: &[usize],
+    profiles: &Profiles,
+    named: &[Named],
+) -> bool {
     let total: f32 = words.iter().map(|w| w.weight).sum();
     if total <= 0.0 {
         return false;
     }
-    let covered: f32 = words
+    let covered: Vec<&QueryWord> = words
         .iter()
         .filter(|w| {
             ords.iter().any(|&o| {
                 profiles.of[o].holds(w.language, &w.term)
                     || named.iter().any(|n| {
                         n.clauses.contains(&o)
-                            && n.spans.iter().any(|s| s.start < w.span.end && w.span.start < s.end)
+                            && n.spans
+                                .iter()
+                                .any(|s| s.start < w.span.end && w.span.start < s.end)
                     })
             })
         })
-        .map(|w| w.weight)
-        .sum();
-    covered / total >= CONFIDENT_SHARE
+        .collect();
+    let share = covered.iter().map(|w| w.weight).sum::<f32>() / total;
+    share >= CONFIDENT_SHARE || (covered.len() >= LONG_COVERED_WORDS && share >= LONG_SHARE)
 }

@@ -9,17 +9,17 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 use super::plan::Planner;
-use super::understand::Reader;
-use super::{cite, confidence};
 use super::rank::{self, Filter, Traits, Unit};
 use super::results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
 use super::snippet::{MarkIds, Snippet, Snippets, coverage, matches};
+use super::understand::Reader;
 use super::{Lang, MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
+use super::{cite, confidence};
 use crate::analysis::{Language, is_han, key};
 use crate::model::{Clause, Kind};
 
 /// The score a clause gets per unit of strength of a concept the query names that points to it.
-const CONCEPT_SCORE: f32 = 5.0;
+const CONCEPT_SCORE: f32 = 8.0;
 /// Scores are rounded to this many decimal places in answers.
 const SCORE_DECIMALS: i32 = 4;
 
@@ -47,6 +47,7 @@ impl SearchEngine {
             vocabulary: &self.vocabulary,
             profiles: &self.profiles,
             sounds: &self.sounds,
+            concept_words: &self.concepts.words,
         };
         let searched = reader.read(rest);
         let corrected = (searched != rest).then(|| match &cited {
@@ -74,10 +75,14 @@ impl SearchEngine {
         let mut query_parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for concept in &named {
             for &ord in &concept.clauses {
-                let id = Term::from_field_text(self.index.fields().id, &self.corpus.clauses()[ord].id);
+                let id =
+                    Term::from_field_text(self.index.fields().id, &self.corpus.clauses()[ord].id);
                 let q = TermQuery::new(id, IndexRecordOption::Basic);
                 let score = CONCEPT_SCORE * concept.strength;
-                query_parts.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(q), score))));
+                query_parts.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(Box::new(q), score)),
+                ));
             }
         }
         let is_empty = plan.is_empty && query_parts.is_empty();
@@ -125,10 +130,15 @@ impl SearchEngine {
             .map(|(language, m)| (*language, MarkIds::new(m, &self.term_ids)))
             .collect();
         let sure_citation = cited.as_ref().is_some_and(|c| !c.first.is_empty());
+        let top: Vec<usize> = accepted
+            .iter()
+            .take(confidence::TOP_HITS)
+            .flat_map(|u| self.hit_clauses(u))
+            .collect();
         let confident = sure_citation
-            || accepted.first().is_some_and(|top| {
+            || (!top.is_empty() && {
                 let words = confidence::informative(&self.analyzer, &self.profiles, &searched);
-                confidence::covers(&words, &self.hit_clauses(top), &self.profiles, &named)
+                confidence::covers(&words, &top, &self.profiles, &named)
             });
         let hits: Vec<Hit> = accepted
             .iter()
@@ -157,7 +167,11 @@ impl SearchEngine {
             .collect();
         if self.corpus.clauses()[unit.ord].kind == Kind::Post {
             let parts = self.post_of.iter().enumerate();
-            ords.extend(parts.filter(|(o, p)| **p == Some(unit.ord) && *o != unit.ord).map(|(o, _)| o));
+            ords.extend(
+                parts
+                    .filter(|(o, p)| **p == Some(unit.ord) && *o != unit.ord)
+                    .map(|(o, _)| o),
+            );
         }
         ords
     }

@@ -222,8 +222,7 @@ impl Planner<'_> {
         }
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for token in tokens.iter().filter(|t| t.main) {
-            if !token.term.chars().all(is_han) || self.vocabulary.contains(language, &token.term)
-            {
+            if !token.term.chars().all(is_han) || self.vocabulary.contains(language, &token.term) {
                 continue;
             }
             let chars: Vec<char> = token.term.chars().collect();
@@ -238,7 +237,10 @@ impl Planner<'_> {
             for (gram, weight) in grams {
                 let term = Term::from_field_text(self.fields.grams, &gram);
                 let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                out.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), weight))));
+                out.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), weight)),
+                ));
             }
         }
         out

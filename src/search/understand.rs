@@ -16,6 +16,8 @@ pub(super) struct Reader<'a> {
     pub vocabulary: &'a Vocabulary,
     pub profiles: &'a Profiles,
     pub sounds: &'a Sounds,
+    /// Chinese words of the concept list (normalized): known words, never "corrected".
+    pub concept_words: &'a std::collections::HashSet<String>,
 }
 
 /// A piece of the query: a run of Chinese, a Latin word, or anything between.
@@ -144,14 +146,19 @@ impl Reader<'_> {
         each.map(|e| e.concat())
     }
 
-    /// An English word the index lacks, as its nearest indexed spelling (the corpus's word).
+    /// An English word the index lacks, as the nearest word the corpus writes (spellings are
+    /// compared as written, not as stems: `neurosciense` is near `neuroscience`).
     fn word(&self, word: &str) -> String {
         let terms = self.analyzer.analyze(Language::En, word);
         if let [t] = terms.as_slice()
             && !self.vocabulary.contains(Language::En, &t.term)
-            && let Some(fix) = self.vocabulary.corrections(&t.term).first()
+            && let Some(fix) = self
+                .profiles
+                .words
+                .corrections(&word.to_lowercase())
+                .first()
         {
-            return self.profiles.surface(fix).to_string();
+            return fix.to_string();
         }
         word.to_string()
     }
@@ -164,16 +171,31 @@ impl Reader<'_> {
         if chars.len() != run.chars().count() || chars.len() < 2 {
             return run.to_string();
         }
-        // Characters inside a word of two or more the index knows are taken as meant.
+        // Words of two or more characters the index knows are taken as meant, and so are
+        // question and filler words (是不是, 为): a corrected stretch holds neither filler nor
+        // part of a known word, only whole known words and characters the index lacks.
         let mut known = vec![false; chars.len()];
+        let mut word_of: Vec<Option<usize>> = vec![None; chars.len()];
+        let mut filler = vec![false; chars.len()];
         let offsets: Vec<usize> = normalized.char_indices().map(|(at, _)| at).collect();
-        for token in self.analyzer.analyze(Language::Zh, &normalized) {
-            if token.term.chars().count() >= 2 && self.vocabulary.contains(Language::Zh, &token.term)
-            {
-                // Token spans are into the text analysed (here the normalized run).
-                for (i, at) in offsets.iter().enumerate() {
-                    if token.span.contains(at) {
+        for (n, token) in self
+            .analyzer
+            .analyze(Language::Zh, &normalized)
+            .iter()
+            .enumerate()
+        {
+            let is_filler = self.analyzer.is_filler(Language::Zh, &token.term);
+            let is_known = token.main
+                && token.term.chars().count() >= 2
+                && (self.vocabulary.contains(Language::Zh, &token.term)
+                    || self.concept_words.contains(&token.term));
+            // Token spans are into the text analysed (here the normalized run).
+            for (i, at) in offsets.iter().enumerate() {
+                if token.span.contains(at) {
+                    filler[i] |= is_filler;
+                    if is_known {
                         known[i] = true;
+                        word_of[i] = Some(n);
                     }
                 }
             }
@@ -183,7 +205,14 @@ impl Reader<'_> {
         for len in (2..=MAX_SOUND_WINDOW.min(chars.len())).rev() {
             for start in 0..=chars.len() - len {
                 let span = start..start + len;
-                if replaced[span.clone()].iter().any(|&r| r) || known[span.clone()].iter().all(|&k| k)
+                let cuts_a_word = |edge: usize, outside: usize| {
+                    word_of[edge].is_some() && word_of[edge] == word_of[outside]
+                };
+                if replaced[span.clone()].iter().any(|&r| r)
+                    || known[span.clone()].iter().all(|&k| k)
+                    || filler[span.clone()].iter().any(|&f| f)
+                    || (start > 0 && cuts_a_word(start, start - 1))
+                    || (span.end < chars.len() && cuts_a_word(span.end - 1, span.end))
                 {
                     continue;
                 }
@@ -204,7 +233,9 @@ impl Reader<'_> {
                 };
                 replaced[span.clone()].iter_mut().for_each(|r| *r = true);
                 out[start] = Some(word.clone());
-                out[start + 1..start + len].iter_mut().for_each(|o| *o = None);
+                out[start + 1..start + len]
+                    .iter_mut()
+                    .for_each(|o| *o = None);
             }
         }
         if !replaced.iter().any(|&r| r) {
