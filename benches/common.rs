@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use talentdex::analysis::Analyzer;
+use talentdex::app::App;
 use talentdex::model::Corpus;
 use talentdex::search::{Lang, Request};
 
@@ -21,6 +22,11 @@ pub fn corpus() -> Corpus {
 
 pub fn analyzer() -> Arc<Analyzer> {
     Arc::new(Analyzer::load(&corpus_dir()).expect("the search data loads"))
+}
+
+/// The application over the real corpus, its index in memory: what every front end opens.
+pub fn app() -> App {
+    App::in_ram(&corpus_dir()).expect("the application opens")
 }
 
 #[derive(Deserialize)]

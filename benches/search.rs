@@ -4,14 +4,13 @@
 mod common;
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use talentdex::search::{Request, SearchEngine};
+use talentdex::search::Request;
 
 fn search(c: &mut Criterion) {
-    let engine =
-        SearchEngine::in_ram(Arc::new(common::corpus()), common::analyzer()).expect("an index");
+    let app = common::app();
+    let engine = app.engine();
     let requests = common::relevance_requests();
     let mut group = c.benchmark_group("search");
 

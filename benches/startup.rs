@@ -5,11 +5,9 @@
 mod common;
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use talentdex::index::Outcome;
-use talentdex::search::{Request, SearchEngine};
+use talentdex::app::{App, IndexLocation, IndexSource, Options, SearchRequest};
 
 fn startup(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -18,16 +16,15 @@ fn startup(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load_open_first_answer", |b| {
         b.iter(|| {
-            let corpus = Arc::new(common::corpus());
-            let (engine, outcome) =
-                SearchEngine::open_or_build(corpus, common::analyzer(), dir.path())
-                    .expect("opened");
-            assert_eq!(
-                outcome,
-                Outcome::Opened,
+            let options = Options::new(common::corpus_dir(), IndexLocation::Dir(dir.path().into()));
+            let app = App::open(&options).expect("opened");
+            assert!(
+                matches!(app.opened().index, IndexSource::Opened(_)),
                 "the bench measures opening, not building"
             );
-            let results = engine.search(&Request::new("芯片设计")).expect("answered");
+            let results = app
+                .search(&SearchRequest::new("芯片设计"))
+                .expect("answered");
             black_box(serde_json::to_vec(&results).expect("serialised"))
         })
     });

@@ -1,8 +1,10 @@
 //! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
 //! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `analysis` →
-//! `index` → `search` / `eligibility` / `citation` → `web`, with `cli` at the edge.
+//! `index` → `search` / `eligibility` / `citation` / `compare` → `app` → `web` / `cli`. The
+//! application layer (`app`) is the one door the front ends use.
 
 pub mod analysis;
+pub mod app;
 pub mod citation;
 pub mod cli;
 pub mod compare;

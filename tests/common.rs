@@ -7,7 +7,7 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
-use talentdex::analysis::Analyzer;
+use talentdex::app::App;
 use talentdex::model::Corpus;
 use talentdex::search::SearchEngine;
 use talentdex::web::{self, AppState};
@@ -17,25 +17,25 @@ pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// The real corpus, loaded once per test binary.
+/// The real corpus, loaded once per test binary (the shared application's).
 pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| talentdex::corpus::load(&corpus_dir()).expect("the corpus loads"))
+    application().corpus()
 }
 
-/// The search engine over the real corpus, its index built in RAM once per test binary.
-pub fn engine() -> &'static Arc<SearchEngine> {
-    static ENGINE: OnceLock<Arc<SearchEngine>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let analyzer = Analyzer::load(&corpus_dir()).expect("the search data loads");
-        let engine = SearchEngine::in_ram(Arc::new(corpus().clone()), Arc::new(analyzer));
-        Arc::new(engine.expect("the index builds"))
-    })
+/// The application over the real corpus, its index built in RAM once per test binary.
+pub fn application() -> &'static Arc<App> {
+    static APP: OnceLock<Arc<App>> = OnceLock::new();
+    APP.get_or_init(|| Arc::new(App::in_ram(&corpus_dir()).expect("the application opens")))
 }
 
-/// The state over the shared engine (cheap: the index is built once per binary).
+/// The search engine of the shared application.
+pub fn engine() -> &'static SearchEngine {
+    application().engine()
+}
+
+/// The state over the shared application (cheap: the index is built once per binary).
 pub fn state() -> AppState {
-    AppState::new(engine().clone())
+    AppState::new(application().clone())
 }
 
 pub fn app() -> Router {

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use proptest::prelude::*;
 use talentdex::search::{MAX_QUERY_CHARS, Request, SearchError};
 
-use crate::common::{engine, error_code, get_json};
+use crate::common::{application, engine, error_code, get_json};
 
 /// Percent-encode a query value (every byte, so any text survives the URI).
 fn enc(s: &str) -> String {
@@ -290,7 +290,7 @@ async fn repeated_requests_are_answered_from_the_cache_identically() {
     use axum::http::Request as HttpRequest;
     use talentdex::web::{self, AppState};
 
-    let state = AppState::new(engine().clone()).with_search_cache(8);
+    let state = AppState::new(application().clone()).with_search_cache(8);
     let get = |uri: String| {
         let app = web::router(state.clone());
         async move {

@@ -8,14 +8,15 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::render;
-use crate::eligibility::{self, Answer, Facts, Outcome, Verdict, VerdictKind};
-use crate::model::Corpus;
+use crate::app::App;
+use crate::eligibility::{Answer, Facts, Outcome, Verdict, VerdictKind};
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, path: &Path, json: bool) -> Result<()> {
+pub fn run(out: &mut impl Write, app: &App, path: &Path, json: bool) -> Result<()> {
     let text = read(path)?;
     let facts = Facts::from_json(&text)
         .with_context(|| format!("facts file {} refused", path.display()))?;
-    let answer = eligibility::evaluate(corpus, &facts)
+    let answer = app
+        .check(&facts)
         .with_context(|| format!("cannot evaluate {}", path.display()))?;
     if json {
         render::json(out, &answer)

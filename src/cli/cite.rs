@@ -7,12 +7,12 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use super::render;
-use crate::citation::{self, Candidate, Resolution, Status};
-use crate::model::Corpus;
+use crate::app::App;
+use crate::citation::{Candidate, Resolution, Status};
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, words: &[String], json: bool) -> Result<()> {
+pub fn run(out: &mut impl Write, app: &App, words: &[String], json: bool) -> Result<()> {
     let input = words.join(" ");
-    let resolution = citation::resolve(corpus, &input)?;
+    let resolution = app.resolve(&input)?;
     if resolution.status == Status::Invalid {
         let reason = resolution.reason.as_deref().unwrap_or("not a citation");
         bail!("`{input}` is not a citation ({reason})");

@@ -9,11 +9,13 @@ mod search;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use std::io::Write;
+
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use crate::model::Corpus;
-use crate::{corpus, web};
+use crate::app::{App, IndexLocation, Options};
+use crate::web;
 
 /// Bilingual search, citation and eligibility over Beijing's foreign talent rules.
 #[derive(Debug, Parser)]
@@ -112,22 +114,34 @@ pub enum Command {
 
 /// Run a parsed command, writing its output to stdout.
 pub fn run(cli: Cli) -> Result<()> {
-    let corpus = load(&cli)?;
     let mut out = std::io::stdout().lock();
+    let index = IndexLocation::Dir(cli.index.clone());
+    let options = Options::new(cli.corpus.clone(), index);
+    // Commands that never search need no index on disk: theirs is built in memory.
+    let read = Options::new(cli.corpus.clone(), IndexLocation::Ram);
     match cli.command {
         Command::Serve {
             addr,
             ref limits,
             search_cache,
-        } => serve(corpus, &cli, addr, limits.into(), search_cache),
+        } => serve(&options, addr, limits.into(), search_cache),
         Command::Index => {
-            render::index_summary(&mut out, &corpus)?;
-            search::build_index(&mut out, &corpus, &cli.corpus, &cli.index)
+            let app = open(&read)?;
+            render::index_summary(&mut out, app.corpus())?;
+            let started = std::time::Instant::now();
+            let (reason, clauses) = App::rebuild_index(&options, &cli.index)?;
+            writeln!(
+                out,
+                "index built: {clauses} clauses in {} ms at {} ({reason})",
+                started.elapsed().as_millis(),
+                cli.index.display()
+            )?;
+            Ok(())
         }
         Command::Search(args) => {
             let request = args.request()?;
-            let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
-            let results = engine.search(&request).context("search refused")?;
+            let app = open(&options)?;
+            let results = app.search(&request).context("search refused")?;
             if args.json {
                 render::json(&mut out, &results)
             } else {
@@ -135,57 +149,46 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Clause { id, json } => {
-            let Some(clause) = corpus.clause(&id) else {
-                bail!(
-                    "no clause `{id}` (IDs look like bj2022-a1/2.8; `talentdex clauses` lists them)"
-                );
-            };
+            let app = open(&read)?;
+            let clause = app
+                .clause(&id)
+                .context("`talentdex clauses` lists the clauses")?;
             if json {
                 render::json(&mut out, clause)
             } else {
-                render::clause(&mut out, &corpus, clause)
+                render::clause(&mut out, app.corpus(), clause)
             }
         }
-        Command::Cite { text, json } => cite::run(&mut out, &corpus, &text, json),
+        Command::Cite { text, json } => cite::run(&mut out, &open(&read)?, &text, json),
         Command::Clauses { doc, json } => {
-            if let Some(d) = &doc
-                && corpus.document(d).is_none()
-            {
-                let known: Vec<&str> = corpus.documents().iter().map(|d| d.id.as_str()).collect();
-                bail!("no document `{d}`; documents are {}", known.join(", "));
-            }
-            let clauses: Vec<_> = corpus
-                .clauses()
-                .iter()
-                .filter(|c| doc.as_deref().is_none_or(|d| c.doc == d))
-                .collect();
+            let app = open(&read)?;
+            let clauses = app.clauses(doc.as_deref())?;
             if json {
                 render::json(&mut out, &clauses)
             } else {
                 render::clause_list(&mut out, &clauses)
             }
         }
-        Command::Check { facts, json } => check::run(&mut out, &corpus, &facts, json),
+        Command::Check { facts, json } => check::run(&mut out, &open(&read)?, &facts, json),
     }
 }
 
-fn load(cli: &Cli) -> Result<Corpus> {
-    corpus::load(&cli.corpus).with_context(|| format!("corpus {} refused", cli.corpus.display()))
+fn open(options: &Options) -> Result<App> {
+    Ok(App::open(options)?)
 }
 
 fn serve(
-    corpus: Corpus,
-    cli: &Cli,
+    options: &Options,
     addr: SocketAddr,
     limits: web::Limits,
     search_cache: usize,
 ) -> Result<()> {
-    let started = std::time::Instant::now();
-    let engine = search::engine(corpus, &cli.corpus, &cli.index, true)?;
-    let state = web::AppState::new(std::sync::Arc::new(engine))
+    let app = open(options)?;
+    let took = app.opened().took;
+    let state = web::AppState::new(std::sync::Arc::new(app))
         .with_limits(limits)
         .with_search_cache(search_cache);
-    state.metrics.set_index_build(started.elapsed());
+    state.metrics.set_index_build(took);
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         web::serve(state, addr)

@@ -1,70 +1,12 @@
-//! CLI: the search index and `talentdex search` — opening or building the engine for a command,
-//! and printing results readably in a terminal (highlights, citations) or as JSON.
+//! CLI: `talentdex search` — its options, read into the application's search request, and the
+//! results printed readably in a terminal (highlights, citations) or as JSON.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
-use std::sync::Arc;
-use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
-use crate::analysis::Analyzer;
-use crate::index;
-use crate::model::{Corpus, Kind};
-use crate::search::{Lang, Request, Results, SearchEngine};
-
-/// The analyzer with the corpus directory's search data.
-fn analyzer(corpus_dir: &Path) -> Result<Arc<Analyzer>> {
-    let analyzer = Analyzer::load(corpus_dir)
-        .with_context(|| format!("search data in {} refused", corpus_dir.display()))?;
-    Ok(Arc::new(analyzer))
-}
-
-/// The engine over the index in `index_dir`, (re)built first when missing, stale or unreadable.
-/// With `ram_fallback`, an index directory that cannot be written is replaced by one in memory.
-pub fn engine(
-    corpus: Corpus,
-    corpus_dir: &Path,
-    index_dir: &Path,
-    ram_fallback: bool,
-) -> Result<SearchEngine> {
-    let analyzer = analyzer(corpus_dir)?;
-    let corpus = Arc::new(corpus);
-    match SearchEngine::open_or_build(corpus.clone(), analyzer.clone(), index_dir) {
-        Ok((engine, _)) => Ok(engine),
-        Err(e) if ram_fallback => {
-            tracing::warn!(index = %index_dir.display(), error = %e, "cannot use the index directory; building the index in memory");
-            SearchEngine::in_ram(corpus, analyzer)
-                .context("cannot build the search index in memory")
-        }
-        Err(e) => Err(e).with_context(|| format!("search index {}", index_dir.display())),
-    }
-}
-
-/// `talentdex index`: always rebuild, then say what was built.
-pub fn build_index(
-    out: &mut impl Write,
-    corpus: &Corpus,
-    corpus_dir: &Path,
-    index_dir: &Path,
-) -> Result<()> {
-    let analyzer = analyzer(corpus_dir)?;
-    let reason = match index::open(index_dir, corpus, &analyzer) {
-        Ok(_) => "rebuilt on request".to_string(),
-        Err(reason) => reason.to_string(),
-    };
-    let started = Instant::now();
-    let built = index::build(index_dir, corpus, &analyzer)
-        .with_context(|| format!("cannot build the search index in {}", index_dir.display()))?;
-    writeln!(
-        out,
-        "index built: {} clauses in {} ms at {} ({reason})",
-        built.num_docs(),
-        started.elapsed().as_millis(),
-        index_dir.display()
-    )?;
-    Ok(())
-}
+use crate::app::SearchRequest;
+use crate::search::Results;
 
 /// The options of `talentdex search`.
 #[derive(Debug, Clone, clap::Args)]
@@ -92,25 +34,25 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
-    pub fn request(&self) -> Result<Request> {
-        let mut request = Request::new(self.query.clone());
-        let Some(lang) = Lang::parse(&self.lang) else {
-            bail!("--lang `{}` is not zh, en or auto", self.lang);
-        };
-        request.lang = lang;
-        if let Some(kind) = &self.kind {
-            let Some(kind) = Kind::parse(kind) else {
-                bail!(
-                    "--kind `{kind}` is not document, article, category, item, post or requirement"
-                );
-            };
-            request.kind = Some(kind);
+    /// The request these options ask, read by the same parser as the API's query string.
+    pub fn request(&self) -> Result<SearchRequest> {
+        let mut pairs = vec![
+            ("q".to_string(), self.query.clone()),
+            ("lang".to_string(), self.lang.clone()),
+            ("limit".to_string(), self.limit.to_string()),
+            ("offset".to_string(), self.offset.to_string()),
+        ];
+        let optional = [
+            ("doc", &self.doc),
+            ("kind", &self.kind),
+            ("industry", &self.industry),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                pairs.push((name.to_string(), value.clone()));
+            }
         }
-        request.doc = self.doc.clone();
-        request.industry = self.industry.clone();
-        request.limit = self.limit;
-        request.offset = self.offset;
-        Ok(request)
+        SearchRequest::from_pairs(pairs).context("search options refused")
     }
 }
 
@@ -205,20 +147,23 @@ pub fn render(out: &mut impl Write, results: &Results, style: Style) -> Result<(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::path::Path;
 
-    fn in_ram() -> SearchEngine {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let corpus = crate::corpus::load(&dir).unwrap();
-        SearchEngine::in_ram(Arc::new(corpus), analyzer(&dir).unwrap()).unwrap()
+    use super::*;
+    use crate::app::App;
+    use crate::model::Kind;
+    use crate::search::Lang;
+
+    fn app() -> App {
+        App::in_ram(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap()
     }
 
     #[test]
     fn renders_hits_with_citations_and_highlights() {
-        let engine = in_ram();
-        let mut request = Request::new("芯片设计");
-        request.limit = 2;
-        let results = engine.search(&request).unwrap();
+        let mut request = SearchRequest::new("芯片设计");
+        request.search.limit = 2;
+        let app = app();
+        let results = app.search(&request).unwrap();
         let mut out = Vec::new();
         render(&mut out, &results, Style::PLAIN).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -228,19 +173,6 @@ mod tests {
         assert!(text.contains("[芯片设计]"), "{text}");
         assert!(text.contains("matched: bj2022-a2/6.3"));
         assert!(!text.contains("<mark>"), "terminal output is not HTML");
-    }
-
-    #[test]
-    fn an_unwritable_index_directory_falls_back_to_memory_only_when_allowed() {
-        // A file where the index directory should be: the index cannot be written there.
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let blocker = tempfile::NamedTempFile::new().unwrap();
-        let corpus = || crate::corpus::load(&dir).unwrap();
-        let refused = engine(corpus(), &dir, blocker.path(), false);
-        assert!(refused.is_err());
-        let engine = engine(corpus(), &dir, blocker.path(), true).unwrap();
-        let results = engine.search(&Request::new("EDA")).unwrap();
-        assert_eq!(results.hits[0].id, "bj2022-a2/4");
     }
 
     #[test]
@@ -255,13 +187,13 @@ mod tests {
             offset: 1,
             json: false,
         };
-        let request = args("en", Some("post")).request().unwrap();
+        let request = args("en", Some("post")).request().unwrap().search;
         assert_eq!(
             (request.lang, request.kind, request.limit, request.offset),
             (Lang::En, Some(Kind::Post), 3, 1)
         );
-        let err = args("fr", None).request().unwrap_err().to_string();
-        assert!(err.contains("--lang `fr`"), "{err}");
+        let err = format!("{:#}", args("fr", None).request().unwrap_err());
+        assert!(err.contains("lang `fr`"), "{err}");
         assert!(args("zh", Some("para")).request().is_err());
     }
 }

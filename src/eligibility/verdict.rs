@@ -5,50 +5,9 @@ use serde::Serialize;
 
 use crate::model::{Bilingual, CheckKind, Degree};
 
-/// met, not_met, or unknown (a needed fact was not given, or the rule leaves it to judgement).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Met,
-    NotMet,
-    Unknown,
-}
+pub use crate::model::Outcome;
 
 impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Met => "met",
-            Outcome::NotMet => "not_met",
-            Outcome::Unknown => "unknown",
-        }
-    }
-
-    /// All conditions together: not met if any is not met, met only if all are, else unknown.
-    pub fn all(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
-        let mut result = Outcome::Met;
-        for o in outcomes {
-            match o {
-                Outcome::NotMet => return Outcome::NotMet,
-                Outcome::Unknown => result = Outcome::Unknown,
-                Outcome::Met => {}
-            }
-        }
-        result
-    }
-
-    /// Either condition: met if any is met, not met only if all are not met, else unknown.
-    pub fn any(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
-        let mut result = Outcome::NotMet;
-        for o in outcomes {
-            match o {
-                Outcome::Met => return Outcome::Met,
-                Outcome::Unknown => result = Outcome::Unknown,
-                Outcome::NotMet => {}
-            }
-        }
-        result
-    }
-
     fn mark(self) -> (&'static str, &'static str) {
         match self {
             Outcome::Met => ("（符合）", " (met)"),

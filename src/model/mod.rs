@@ -3,6 +3,7 @@
 
 mod concepts;
 mod numerals;
+mod outcome;
 mod post;
 mod post_text;
 mod script;
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 pub use concepts::{Concept, Concepts};
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
+pub use outcome::Outcome;
 pub use post::{Check, CheckKind, Degree, Post, PostPart, PostPartKind, Requirements};
 pub use script::is_han;
 pub use validity::{Validity, ValidityStatus, beijing_today};

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::snippet::Snippets;
 use crate::citation::Resolution;
-use crate::model::{Bilingual, Check, Kind, PostPart, Requirements};
+use crate::model::{Bilingual, Check, Kind, Outcome, PostPart, Requirements};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Results<'a> {
@@ -49,8 +49,8 @@ pub struct Hit<'a> {
     pub matched_parts: Option<Vec<&'a str>>,
 }
 
-/// A post's catalogue entry in a hit. `verdict`/`reason` (here and on each check) are left for
-/// eligibility to fill in from applicant facts; they are omitted while absent.
+/// A post's catalogue entry in a hit. `verdict`/`reason` (here and on each check) are filled in by
+/// the application from applicant facts; they are omitted while absent.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PostBlock<'a> {
     pub id: &'a str,
@@ -61,7 +61,7 @@ pub struct PostBlock<'a> {
     pub requirements: &'a Requirements,
     pub checks: Vec<CheckView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<String>,
+    pub verdict: Option<Outcome>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Bilingual>,
 }
@@ -71,9 +71,9 @@ pub struct PostBlock<'a> {
 pub struct CheckView<'a> {
     #[serde(flatten)]
     pub check: &'a Check,
-    /// `met`, `not_met` or `unknown`, once eligibility has judged it.
+    /// `met`, `not_met` or `unknown`, once the application has judged it against the facts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<String>,
+    pub verdict: Option<Outcome>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Bilingual>,
 }

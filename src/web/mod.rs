@@ -1,44 +1,33 @@
-//! Web: the end of the pipeline. `router(state)` builds the axum app over the loaded corpus (and,
-//! search and, as they arrive, eligibility and citations); `serve` binds it. No Markdown or tantivy
-//! type crosses into this layer.
+//! Web: a front end over the application layer. `router(state)` builds the axum app — the JSON
+//! API (`api`), the HTML pages (`pages`) and the HTTP plumbing both share (`http`) — and `serve`
+//! binds it. Handlers parse a request, call `App`, render; no Markdown or tantivy type crosses
+//! into this layer.
 
 mod api;
-mod assets;
-pub mod cache;
-mod cite;
-mod eligibility;
-mod error;
-mod extract;
-mod layers;
-mod metrics;
-mod openapi;
-mod ops;
+pub mod http;
 mod pages;
-mod params;
 mod routes;
-mod search;
-mod security;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
 
-pub use error::{ApiError, ERROR_CODES};
-pub use layers::Limits;
-pub use metrics::Metrics;
-pub use openapi::openapi;
+pub use crate::app::SEARCH_PARAMS;
+pub use api::openapi::openapi;
+pub use http::cache;
+pub use http::error::{ApiError, ERROR_CODES, ErrorCode};
+pub use http::layers::Limits;
+pub use http::metrics::Metrics;
 pub use routes::{ROUTES, Route};
-pub use search::SEARCH_PARAMS;
 
-use crate::model::Corpus;
-use crate::search::SearchEngine;
+use crate::app::App;
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach: the application, and what the HTTP service adds around it.
+/// Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub corpus: Arc<Corpus>,
-    pub search: Arc<SearchEngine>,
+    pub app: Arc<App>,
     /// Serialised search answers (see `cache`).
     pub search_cache: Arc<cache::ResponseCache>,
     pub limits: Limits,
@@ -48,13 +37,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state over a search engine; `corpus` is the one its index was checked against, so
-    /// search and the other routes always agree.
-    pub fn new(search: Arc<SearchEngine>) -> Self {
+    /// The state over an opened application, with the default limits and no search cache.
+    pub fn new(app: Arc<App>) -> Self {
         let limits = Limits::default();
         Self {
-            corpus: search.corpus().clone(),
-            search,
+            app,
             search_cache: Arc::default(),
             limits,
             metrics: Arc::new(Metrics::default()),
@@ -62,7 +49,6 @@ impl AppState {
         }
     }
 
-    /// Keep at most `entries` search answers (0: none).
     /// The same state with other limits.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -70,6 +56,7 @@ impl AppState {
         self
     }
 
+    /// Keep at most `entries` search answers (0: none).
     pub fn with_search_cache(mut self, entries: usize) -> Self {
         self.search_cache = Arc::new(cache::ResponseCache::new(entries, cache::MAX_BYTES));
         self
@@ -86,7 +73,7 @@ pub fn router(state: AppState) -> Router {
         })
         .method_not_allowed_fallback(routes::method_not_allowed)
         .fallback(fallback);
-    layers::apply(routes, state)
+    http::layers::apply(routes, state)
 }
 
 /// Unknown API routes get a JSON 404; anything else an HTML one.

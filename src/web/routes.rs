@@ -3,13 +3,16 @@
 //! against (tests/openapi.rs): a route cannot be served without being listed here, nor listed
 //! without being documented.
 
+use crate::web::http::error::ErrorCode;
 use axum::extract::MatchedPath;
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter, on};
 
+use super::api::{self, cite, eligibility, openapi, ops, search};
+use super::http::assets;
 use super::pages::{self, PageError};
-use super::{ApiError, AppState, api, assets, cite, eligibility, openapi, ops, search};
+use super::{ApiError, AppState};
 
 /// One route: its path in axum's syntax (`{*id}` matches several segments), the method it
 /// answers and the handler, built for that method so the two cannot disagree.
@@ -102,17 +105,17 @@ pub const ROUTES: &[Route] = &[
     Route {
         path: "/cite",
         method: Method::GET,
-        handler: |m| on(m, cite::page_without_citation),
+        handler: |m| on(m, pages::cite::page_without_citation),
     },
     Route {
         path: "/cite/",
         method: Method::GET,
-        handler: |m| on(m, cite::page_without_citation),
+        handler: |m| on(m, pages::cite::page_without_citation),
     },
     Route {
         path: "/cite/{*text}",
         method: Method::GET,
-        handler: |m| on(m, cite::page),
+        handler: |m| on(m, pages::cite::page),
     },
     Route {
         path: "/",
@@ -181,7 +184,7 @@ pub async fn method_not_allowed(method: Method, uri: Uri, path: Option<MatchedPa
     if uri.path().starts_with("/api/") {
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
+            ErrorCode::MethodNotAllowed,
             message,
         )
         .into_response()

@@ -9,7 +9,8 @@ use axum::http::StatusCode;
 use axum::response::Html;
 
 use super::{PageError, render, stated};
-use crate::eligibility::{self, Answer, Facts, ROLES};
+use crate::app::AppError;
+use crate::eligibility::{Answer, Facts, ROLES};
 use crate::model::Corpus;
 use crate::web::AppState;
 
@@ -64,8 +65,10 @@ pub async fn page(
     let (answer, error) = if pairs.is_empty() {
         (None, None)
     } else {
-        match Facts::from_query_pairs(&pairs).and_then(|f| eligibility::evaluate(&state.corpus, &f))
-        {
+        let answer = Facts::from_query_pairs(&pairs)
+            .map_err(AppError::from)
+            .and_then(|f| state.app.check(&f));
+        match answer {
             Ok(answer) => (Some(answer), None),
             Err(e) => {
                 status = StatusCode::BAD_REQUEST;
@@ -77,7 +80,7 @@ pub async fn page(
         values: FormValues(pairs.into_iter().collect()),
         answer,
         error,
-        posts: post_options(&state.corpus),
+        posts: post_options(state.app.corpus()),
         roles: ROLES.iter().map(|(_, en, _)| *en).collect(),
     };
     Ok((status, render(&page)?))

@@ -1,6 +1,7 @@
 //! Web: the server-rendered HTML pages (askama templates under `templates/`), for people rather
 //! than programs. Each handler extracts, asks the domain and renders a view from `views`.
 
+pub mod cite;
 pub mod eligibility;
 pub mod search;
 mod views;
@@ -13,9 +14,8 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::api::parse_as_of;
-use crate::compare;
 use crate::model::Degree;
+use crate::web::api::parse_as_of;
 
 pub use views::ErrorPage;
 
@@ -71,7 +71,7 @@ fn path(segment: Result<Path<String>, PathRejection>) -> Result<String, PageErro
 /// A form's stated fields: the query string read strictly (as the API reads it), with blank
 /// fields dropped — a field left empty means "not stated", not "empty".
 fn stated(raw: Option<&str>) -> Result<Vec<(String, String)>, PageError> {
-    Ok(super::params::parse(raw)
+    Ok(crate::web::http::params::parse(raw)
         .map_err(|e| PageError::new(e.status, e.message))?
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
@@ -102,7 +102,7 @@ pub async fn home(
     let q = self::query(query)?;
     let as_of = parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
         .map_err(|e| PageError::new(e.status, e.message))?;
-    render(&views::Home::new(&state.corpus, as_of))
+    render(&views::Home::new(state.app.corpus(), as_of))
 }
 
 pub async fn clause(
@@ -111,12 +111,12 @@ pub async fn clause(
 ) -> Result<Html<String>, PageError> {
     let id = path(id)?;
     let clause = state
-        .corpus
+        .app
         .clause(&id)
-        .ok_or_else(|| PageError::not_found(format!("No clause `{id}`.")))?;
+        .map_err(|_| PageError::not_found(format!("No clause `{id}`.")))?;
     render(&views::ClausePage::new(
-        &state.corpus,
-        state.search.analyzer(),
+        state.app.corpus(),
+        state.app.analyzer(),
         clause,
     ))
 }
@@ -139,7 +139,7 @@ pub async fn posts(
         "" => None,
         d => Some(parse_degree(d)?),
     };
-    let page = views::PostsPage::new(&state.corpus, &q.industry, degree)
+    let page = views::PostsPage::new(state.app.corpus(), &q.industry, degree)
         .map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))?;
     render(&page)
 }
@@ -158,24 +158,19 @@ pub async fn post(
     n: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
     let n = path(n)?;
-    let clause = n
-        .parse()
-        .ok()
-        .and_then(|n| state.corpus.post(n))
-        .ok_or_else(|| PageError::not_found(format!("No post `{n}`.")))?;
+    let clause = state
+        .app
+        .post(&n)
+        .map_err(|_| PageError::not_found(format!("No post `{n}`.")))?;
     render(&views::ClausePage::new(
-        &state.corpus,
-        state.search.analyzer(),
+        state.app.corpus(),
+        state.app.analyzer(),
         clause,
     ))
 }
 
 pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
-    let analyzer = state.search.analyzer();
-    render(&views::ComparePage::new(compare::compare_all(
-        &state.corpus,
-        analyzer,
-    )))
+    render(&views::ComparePage::new(state.app.compare()))
 }
 
 pub async fn not_found() -> PageError {

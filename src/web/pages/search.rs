@@ -6,8 +6,9 @@ use axum::extract::{RawQuery, State};
 use axum::response::Html;
 
 use super::{PageError, render, stated};
+use crate::app::SearchRequest;
 use crate::search::{Hit, Results};
-use crate::web::{AppState, search};
+use crate::web::AppState;
 
 /// The parameters a facet or page link sets itself; every other one (the query, filters, an
 /// applicant's facts) is kept from one request to the next.
@@ -157,11 +158,8 @@ pub async fn page(
         .filter(|(k, _)| !SET_BY_LINKS.contains(&k.as_str()))
         .cloned()
         .collect();
-    let (request, facts) = search::request(pairs).map_err(bad)?;
-    let mut results = state.search.search(&request).map_err(|e| bad(e.into()))?;
-    if let Some(facts) = &facts {
-        search::judge_posts(&state, &mut results, facts).map_err(bad)?;
-    }
+    let request = SearchRequest::from_pairs(pairs).map_err(|e| bad(e.into()))?;
+    let results = state.app.search(&request).map_err(|e| bad(e.into()))?;
     let (offset, limit, total) = (results.offset, results.limit, results.total);
     let page_link = |o: usize| {
         href(

@@ -1,15 +1,23 @@
-//! Web: the JSON API handlers over the corpus — documents, clauses, posts. Each extracts, asks the
-//! model and returns a view.
+//! Web: the JSON API under `/api/` and the operations endpoints. This file holds the handlers over
+//! the corpus (documents, clauses, posts); search, eligibility, citations, operations and the
+//! OpenAPI document have a module each. A handler extracts, asks the application and renders.
 
+pub mod cite;
+pub mod eligibility;
+pub mod openapi;
+pub mod ops;
+pub mod search;
+
+use crate::web::http::error::ErrorCode;
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::error::ErrorBody;
-use super::extract::{NoQuery, Path, Query};
-use super::{ApiError, AppState};
 use crate::model::{Bilingual, Clause, Document, Validity, beijing_today};
+use crate::web::http::error::ErrorBody;
+use crate::web::http::extract::{NoQuery, Path, Query};
+use crate::web::{ApiError, AppState};
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
@@ -43,7 +51,7 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<jiff::civil::Date, ApiError> {
         None => Ok(beijing_today()),
         Some(s) => s.parse().map_err(|_| {
             ApiError::bad_request(
-                "bad_date",
+                ErrorCode::BadDate,
                 format!("as_of `{s}` is not a date (YYYY-MM-DD)"),
             )
         }),
@@ -76,13 +84,10 @@ pub async fn documents(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
     let documents = state
-        .corpus
-        .documents()
-        .iter()
-        .map(|document| DocumentView {
-            document,
-            validity: Validity::of(document, as_of),
-        })
+        .app
+        .documents(as_of)
+        .into_iter()
+        .map(|(document, validity)| DocumentView { document, validity })
         .collect();
     to_json(&DocumentsView { as_of, documents })
 }
@@ -112,29 +117,11 @@ pub async fn clauses(
     State(state): State<AppState>,
     Query(q): Query<ClausesQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let corpus = &state.corpus;
-    let clauses: Vec<&Clause> = match q.doc.as_deref() {
-        None => corpus.clauses().iter().collect(),
-        Some(doc) if corpus.document(doc).is_some() => corpus.clauses_of(doc).collect(),
-        Some(doc) => return Err(unknown_document(&state, doc)),
-    };
+    let clauses = state.app.clauses(q.doc.as_deref())?;
     to_json(&ClauseList {
         total: clauses.len(),
         clauses,
     })
-}
-
-fn unknown_document(state: &AppState, doc: &str) -> ApiError {
-    let known: Vec<&str> = state
-        .corpus
-        .documents()
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
-    ApiError::bad_request(
-        "unknown_document",
-        format!("no document `{doc}`; documents are {}", known.join(", ")),
-    )
 }
 
 /// A link up the hierarchy.
@@ -156,7 +143,8 @@ pub struct ClauseView<'a> {
 
 fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
     let breadcrumbs = state
-        .corpus
+        .app
+        .corpus()
         .breadcrumbs(clause)
         .into_iter()
         .map(|c| Crumb {
@@ -190,10 +178,7 @@ pub async fn clause(
     Path(id): Path<String>,
     _: NoQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let clause = state
-        .corpus
-        .clause(&id)
-        .ok_or_else(|| ApiError::not_found(format!("no clause `{id}`")))?;
+    let clause = state.app.clause(&id)?;
     to_json(&clause_view(&state, clause))
 }
 
@@ -214,7 +199,7 @@ pub async fn posts(
     State(state): State<AppState>,
     _: NoQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let posts: Vec<&Clause> = state.corpus.posts().collect();
+    let posts: Vec<&Clause> = state.app.corpus().posts().collect();
     to_json(&PostList {
         total: posts.len(),
         posts,
@@ -241,15 +226,16 @@ pub async fn post(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let number: u32 = n.parse().map_err(|_| {
         ApiError::bad_request(
-            "bad_post_number",
+            ErrorCode::BadPostNumber,
             format!(
                 "`{n}` is not a post number (1-{})",
-                state.corpus.posts().count()
+                state.app.corpus().posts().count()
             ),
         )
     })?;
     let clause = state
-        .corpus
+        .app
+        .corpus()
         .post(number)
         .ok_or_else(|| ApiError::not_found(format!("no post {number}")))?;
     to_json(&clause_view(&state, clause))

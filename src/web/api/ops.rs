@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::AppState;
+use crate::web::AppState;
 
 /// The content type of Prometheus' text exposition format.
 const PROMETHEUS_TEXT: &str = "text/plain; version=0.0.4; charset=utf-8";
@@ -30,8 +30,8 @@ pub struct Ready {
 pub async fn readyz(State(state): State<AppState>) -> Json<Ready> {
     Json(Ready {
         status: "ready",
-        clauses: state.corpus.clauses().len(),
-        corpus_hash: state.corpus.hash().to_string(),
+        clauses: state.app.corpus().clauses().len(),
+        corpus_hash: state.app.corpus().hash().to_string(),
     })
 }
 

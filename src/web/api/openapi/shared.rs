@@ -13,8 +13,8 @@ use utoipa::openapi::{Ref, RefOr, Required};
 use utoipa::{Modify, PartialSchema};
 
 use crate::eligibility::{Company, FACT_PARAMS, Facts, Founder};
-use crate::web::error::ERROR_CODES;
-use crate::web::layers::UNCACHED;
+use crate::web::http::error::ERROR_CODES;
+use crate::web::http::layers::UNCACHED;
 
 /// The routes that read the applicant facts from their query string.
 const FACT_ROUTES: [&str; 3] = ["/api/search", "/eligibility", "/search"];

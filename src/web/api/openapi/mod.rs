@@ -14,9 +14,10 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 
-use super::error::ErrorBody;
-use super::extract::NoQuery;
-use super::{api, assets, cite, eligibility, ops, search};
+use crate::web::api::{self as api, cite, eligibility, ops, search};
+use crate::web::http::assets;
+use crate::web::http::error::ErrorBody;
+use crate::web::http::extract::NoQuery;
 use shared::Shared;
 
 /// What the API is and the rules every route keeps (the document's `info.description`).
@@ -60,8 +61,8 @@ const DESCRIPTION: &str = "Bilingual (Chinese/English) search, citation and elig
         pages::compare,
         pages::eligibility,
         pages::search,
-        cite::page,
-        cite::page_without_citation,
+        crate::web::pages::cite::page,
+        crate::web::pages::cite::page_without_citation,
         pages::cite_without_citation,
         assets::asset,
     ),

@@ -1,9 +1,10 @@
 //! Web: query strings read strictly. Percent-escapes that do not decode to UTF-8 are a 400 (a
 //! lenient decoder would turn them into U+FFFD and search for that).
 
+use crate::web::http::error::ErrorCode;
 use percent_encoding::percent_decode_str;
 
-use super::ApiError;
+use crate::web::ApiError;
 
 /// The `name=value` pairs of a query string, in order, `+` read as a space.
 pub fn parse(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
@@ -26,7 +27,7 @@ fn decode(part: &str) -> Result<String, ApiError> {
         .map(|s| s.into_owned())
         .map_err(|_| {
             ApiError::bad_request(
-                "bad_query",
+                ErrorCode::BadQuery,
                 format!("`{part}` is not valid UTF-8 once percent-decoded"),
             )
         })
@@ -54,7 +55,7 @@ mod tests {
     #[test]
     fn refuses_invalid_utf8() {
         let err = parse(Some("q=%FF%FE")).unwrap_err();
-        assert_eq!((err.status.as_u16(), err.code), (400, "bad_query"));
+        assert_eq!((err.status.as_u16(), err.code.as_str()), (400, "bad_query"));
         assert!(parse(Some("%C3=x")).is_err());
     }
 }

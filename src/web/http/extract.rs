@@ -1,11 +1,12 @@
 //! Web: extractors whose rejections are `ApiError`s, so malformed query strings and bodies get the
 //! same JSON error shape as everything else.
 
+use crate::web::http::error::ErrorCode;
 use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use super::ApiError;
+use crate::web::ApiError;
 
 /// `Query<T>` with a 400 `bad_query` JSON error on rejection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,7 +23,7 @@ where
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Query(q.0))
-            .map_err(|e| ApiError::bad_request("bad_query", e.body_text()))
+            .map_err(|e| ApiError::bad_request(ErrorCode::BadQuery, e.body_text()))
     }
 }
 
@@ -38,7 +39,7 @@ impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
         match parts.uri.query().filter(|q| !q.is_empty()) {
             None => Ok(NoQuery),
             Some(_) => Err(ApiError::bad_request(
-                "bad_query",
+                ErrorCode::BadQuery,
                 format!("{} takes no query parameters", parts.uri.path()),
             )),
         }
@@ -61,7 +62,7 @@ where
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Path(p.0))
-            .map_err(|e| ApiError::bad_request("bad_path", e.body_text()))
+            .map_err(|e| ApiError::bad_request(ErrorCode::BadPath, e.body_text()))
     }
 }
 
@@ -102,8 +103,8 @@ where
         .await
         .map_err(|e| {
             let code = match e.status().as_u16() {
-                413 => "body_too_large",
-                _ => "bad_body",
+                413 => ErrorCode::BodyTooLarge,
+                _ => ErrorCode::BadBody,
             };
             ApiError::new(e.status(), code, e.body_text())
         })?;
@@ -120,9 +121,9 @@ where
 fn json_rejection(e: axum::extract::rejection::JsonRejection) -> ApiError {
     let status = e.status();
     let code = match status.as_u16() {
-        413 => "body_too_large",
-        415 => "unsupported_media_type",
-        _ => "bad_body",
+        413 => ErrorCode::BodyTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        _ => ErrorCode::BadBody,
     };
     ApiError::new(status, code, e.body_text())
 }

@@ -6,19 +6,19 @@ use axum::extract::rejection::PathRejection;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::pages::PageError;
+use crate::web::pages::PageError;
 
 /// (name, content type, body)
 const ASSETS: [(&str, &str, &str); 2] = [
     (
         "app.css",
         "text/css; charset=utf-8",
-        include_str!("../../static/app.css"),
+        include_str!("../../../static/app.css"),
     ),
     (
         "app.js",
         "text/javascript; charset=utf-8",
-        include_str!("../../static/app.js"),
+        include_str!("../../../static/app.js"),
     ),
 ];
 

@@ -1,12 +1,13 @@
 //! Web: `POST /api/eligibility` — applicant facts in (JSON body; none or `{}` for all-unknown),
 //! `eligibility::evaluate`'s answer out; bad facts become a 400 naming the field.
 
+use crate::web::http::error::ErrorCode;
 use axum::extract::State;
 
-use super::error::ErrorBody;
-use super::extract::{Json, NoQuery};
-use super::{ApiError, AppState};
-use crate::eligibility::{self, Answer, EligibilityError, Facts};
+use crate::eligibility::{Answer, EligibilityError, Facts};
+use crate::web::http::error::ErrorBody;
+use crate::web::http::extract::{Json, NoQuery};
+use crate::web::{ApiError, AppState};
 
 /// Applicant facts in, a verdict for every decidable Category A criterion and every post out.
 #[utoipa::path(post, path = "/api/eligibility", tag = "eligibility",
@@ -42,17 +43,17 @@ pub async fn eligibility(
         Some(Json(value)) => Facts::from_value(value)?,
         None => Facts::default(),
     };
-    Ok(axum::Json(eligibility::evaluate(&state.corpus, &facts)?))
+    Ok(axum::Json(state.app.check(&facts)?))
 }
 
 impl From<EligibilityError> for ApiError {
     fn from(e: EligibilityError) -> Self {
         let code = match &e {
-            EligibilityError::NotJson { .. } => "bad_body",
-            EligibilityError::NotAnObject { .. } => "bad_facts",
-            EligibilityError::UnknownFact { .. } => "unknown_fact",
-            EligibilityError::InvalidFact { .. } => "invalid_fact",
-            EligibilityError::UnknownPost { .. } => "unknown_post",
+            EligibilityError::NotJson { .. } => ErrorCode::BadBody,
+            EligibilityError::NotAnObject { .. } => ErrorCode::BadFacts,
+            EligibilityError::UnknownFact { .. } => ErrorCode::UnknownFact,
+            EligibilityError::InvalidFact { .. } => ErrorCode::InvalidFact,
+            EligibilityError::UnknownPost { .. } => ErrorCode::UnknownPost,
             EligibilityError::RuleDrift { .. } | EligibilityError::AwardList { .. } => {
                 return ApiError::internal(e.to_string());
             }

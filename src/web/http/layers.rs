@@ -2,6 +2,7 @@
 //! timeouts, caching (ETag from the corpus hash), CORS for GET, compression and security headers.
 //! `router` stays a list of routes; this module decides how each request is handled around them.
 
+use crate::web::http::error::ErrorCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,8 +17,9 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-use super::{ApiError, AppState, security};
+use super::security;
 use crate::model::beijing_today;
+use crate::web::{ApiError, AppState};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Seconds a client should wait after a 503 before trying again.
@@ -109,7 +111,7 @@ async fn shed_load(State(state): State<AppState>, req: Request, next: Next) -> R
         state.metrics.record_shed();
         let mut response = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "overloaded",
+            ErrorCode::Overloaded,
             "too many requests in flight; retry shortly",
         )
         .into_response();
@@ -128,7 +130,7 @@ async fn timeout(State(state): State<AppState>, req: Request, next: Next) -> Res
         Ok(response) => response,
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "timeout",
+            ErrorCode::Timeout,
             format!("the request took longer than {} ms", limit.as_millis()),
         )
         .into_response(),
@@ -139,7 +141,7 @@ async fn timeout(State(state): State<AppState>, req: Request, next: Next) -> Res
 /// `as_of` to today change at midnight).
 fn etag(state: &AppState) -> String {
     const HASH_CHARS: usize = 16;
-    let hash = state.corpus.hash();
+    let hash = state.app.corpus().hash();
     format!(
         "\"{}-{}\"",
         &hash[..HASH_CHARS.min(hash.len())],
@@ -193,15 +195,12 @@ mod tests {
     #[tokio::test]
     async fn a_request_over_the_time_limit_gets_a_503_timeout() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let corpus = crate::corpus::load(&dir).expect("the corpus loads");
-        let analyzer = crate::analysis::Analyzer::load(&dir).expect("the search data loads");
-        let engine = crate::search::SearchEngine::in_ram(Arc::new(corpus), Arc::new(analyzer))
-            .expect("the index builds");
+        let app = crate::app::App::in_ram(&dir).expect("the application opens");
         let limits = Limits {
             request_timeout: Duration::from_millis(10),
             ..Limits::default()
         };
-        let state = AppState::new(Arc::new(engine)).with_limits(limits);
+        let state = AppState::new(Arc::new(app)).with_limits(limits);
         let slow = Router::new().route(
             "/slow",
             get(|| async {

@@ -1,0 +1,184 @@
+//! App: the application layer, between the domain modules (corpus, search, eligibility,
+//! citation, compare) and the front ends (web, cli, benches, tests). Opened once from a corpus
+//! and an index location, an `App` owns the corpus, the analyser, the index and the engines and
+//! answers one request type per operation; a front end parses a request (see `requests`), calls
+//! the `App` and renders what it answers.
+
+mod error;
+mod open;
+pub mod requests;
+
+use std::sync::Arc;
+
+use crate::analysis::Analyzer;
+use crate::citation::{self, Links, Resolution};
+use crate::compare::{self, Comparison};
+use crate::eligibility::{self, Answer, EligibilityError, Facts, VerdictKind, evaluate_post};
+use crate::model::{Clause, Corpus, Document, Validity};
+use crate::search::{Results, SearchEngine};
+
+pub use error::AppError;
+pub use open::{IndexLocation, IndexSource, Opened, Options};
+pub use requests::{SEARCH_PARAMS, SearchRequest};
+
+/// The opened application: everything a front end asks goes through here. Cheap to share
+/// behind an `Arc`; every operation takes `&self`.
+pub struct App {
+    engine: SearchEngine,
+    opened: Opened,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("engine", &self.engine)
+            .field("opened", &self.opened)
+            .finish()
+    }
+}
+
+impl App {
+    /// The application over an engine already opened (see `App::open` and `App::in_ram`).
+    pub fn new(engine: SearchEngine, opened: Opened) -> App {
+        App { engine, opened }
+    }
+
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        self.engine.corpus()
+    }
+
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        self.engine.analyzer()
+    }
+
+    pub fn engine(&self) -> &SearchEngine {
+        &self.engine
+    }
+
+    /// How the index was obtained and how long it took.
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    /// Search, and when the request carries applicant facts, judge every post hit's checks
+    /// against them: each post block gets its own typed verdicts, matched by the post's ID.
+    pub fn search(&self, request: &SearchRequest) -> Result<Results<'_>, AppError> {
+        let mut results = self.engine.search(&request.search)?;
+        if let Some(facts) = &request.facts {
+            self.judge_posts(&mut results, facts)?;
+        }
+        Ok(results)
+    }
+
+    fn judge_posts(&self, results: &mut Results<'_>, facts: &Facts) -> Result<(), AppError> {
+        self.known_post(facts)?;
+        let corpus = self.corpus();
+        for block in results.hits.iter_mut().filter_map(|h| h.post.as_mut()) {
+            let Some(clause) = corpus.clause(block.id) else {
+                continue;
+            };
+            let judged = evaluate_post(clause, facts);
+            for view in &mut block.checks {
+                if let Some(verdict) = judged.checks.iter().find(|v| {
+                    v.id == view.check.id && v.kind == VerdictKind::Check(view.check.kind)
+                }) {
+                    view.verdict = Some(verdict.verdict);
+                    view.reason = Some(verdict.reason.clone());
+                }
+            }
+            block.verdict = Some(judged.verdict);
+            block.reason = Some(judged.reason);
+        }
+        Ok(())
+    }
+
+    /// A `post` fact must name a post of the catalogue.
+    fn known_post(&self, facts: &Facts) -> Result<(), EligibilityError> {
+        match facts.post {
+            Some(n) if self.corpus().post(n).is_none() => Err(EligibilityError::UnknownPost {
+                number: n,
+                count: self.corpus().posts().count(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// One clause by its ID.
+    pub fn clause(&self, id: &str) -> Result<&Clause, AppError> {
+        self.corpus()
+            .clause(id)
+            .ok_or_else(|| AppError::UnknownClause { id: id.to_string() })
+    }
+
+    /// One post of the catalogue by its number.
+    pub fn post(&self, number: &str) -> Result<&Clause, AppError> {
+        number
+            .parse()
+            .ok()
+            .and_then(|n| self.corpus().post(n))
+            .ok_or_else(|| AppError::UnknownPost {
+                number: number.to_string(),
+                count: self.corpus().posts().count(),
+            })
+    }
+
+    /// The clauses of one document, or all of them.
+    pub fn clauses(&self, doc: Option<&str>) -> Result<Vec<&Clause>, AppError> {
+        let corpus = self.corpus();
+        match doc {
+            None => Ok(corpus.clauses().iter().collect()),
+            Some(doc) => {
+                let doc = &self.document(doc)?.id;
+                Ok(corpus.clauses_of(doc).collect())
+            }
+        }
+    }
+
+    /// One document by its ID.
+    pub fn document(&self, doc: &str) -> Result<&Document, AppError> {
+        self.corpus()
+            .document(doc)
+            .ok_or_else(|| AppError::UnknownDocument {
+                doc: doc.to_string(),
+                known: self.document_ids().join(", "),
+            })
+    }
+
+    fn document_ids(&self) -> Vec<&str> {
+        self.corpus()
+            .documents()
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect()
+    }
+
+    /// Every document with its validity on `as_of`.
+    pub fn documents(&self, as_of: jiff::civil::Date) -> Vec<(&Document, Validity)> {
+        self.corpus()
+            .documents()
+            .iter()
+            .map(|d| (d, Validity::of(d, as_of)))
+            .collect()
+    }
+
+    /// Resolve one citation to its clause (or candidates).
+    pub fn resolve(&self, citation: &str) -> Result<Resolution<'_>, AppError> {
+        Ok(citation::resolve(self.corpus(), citation)?)
+    }
+
+    /// Every citation in a text, with its span and what it resolves to.
+    pub fn link(&self, text: &str) -> Result<Links<'_>, AppError> {
+        Ok(citation::link(self.corpus(), text)?)
+    }
+
+    /// Judge validated facts against every criterion and post.
+    pub fn check(&self, facts: &Facts) -> Result<Answer, AppError> {
+        facts.validate()?;
+        Ok(eligibility::evaluate(self.corpus(), facts)?)
+    }
+
+    /// Each Beijing clause beside the national clause it adapts.
+    pub fn compare(&self) -> Vec<Comparison<'_>> {
+        compare::compare_all(self.corpus(), self.analyzer())
+    }
+}
