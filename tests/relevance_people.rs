@@ -193,33 +193,3 @@ fn peoples_relevance_set_meets_the_issue_targets() {
         1.0 - u.confident_share()
     );
 }
-
-#[test]
-#[ignore = "a tool for reading queries, not a check"]
-fn show_how_queries_are_understood() {
-    // A tool, not a check: `PEOPLE_QUERY='q1|q2' cargo test --test integration show_how -- --ignored`
-    // prints
-    // how each query was read (corrected, resolved, confident) and its first hits.
-    let Ok(queries) = std::env::var("PEOPLE_QUERY") else {
-        return;
-    };
-    for q in queries.split('|') {
-        let results = engine().search(&Request::new(q)).expect("answered");
-        let hits: Vec<(&str, f64)> = results
-            .hits
-            .iter()
-            .take(5)
-            .map(|h| (h.id, h.score))
-            .collect();
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            format!(
-                "{q}\n  corrected {:?} resolved {:?} confident {}\n  {hits:?}\n",
-                results.corrected,
-                results.resolved.as_ref().map(|r| (r.status, r.id)),
-                results.confident
-            )
-            .as_bytes(),
-        );
-    }
-}
