@@ -15,5 +15,6 @@ mod openapi;
 mod ops;
 mod pages;
 mod relevance;
+mod relevance_people;
 mod search;
 mod shared_links;

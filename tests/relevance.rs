@@ -11,8 +11,8 @@ use crate::common::engine;
 const MIN_MRR_AT_10: f64 = 0.95;
 /// Recall@3 floor: most expected IDs are within the first three hits.
 const MIN_RECALL_AT_3: f64 = 0.9;
-const MRR_DEPTH: usize = 10;
-const RECALL_DEPTH: usize = 3;
+pub(crate) const MRR_DEPTH: usize = 10;
+pub(crate) const RECALL_DEPTH: usize = 3;
 /// The set must stay this large (the issue asks for at least 80 queries).
 const MIN_QUERIES: usize = 80;
 
@@ -52,13 +52,13 @@ fn ranked(case: &Case) -> Vec<String> {
     results.hits.iter().map(|h| h.id.to_string()).collect()
 }
 
-fn reciprocal_rank(hits: &[String], expect: &[String]) -> f64 {
+pub(crate) fn reciprocal_rank(hits: &[String], expect: &[String]) -> f64 {
     hits.iter()
         .position(|h| expect.contains(h))
         .map_or(0.0, |i| 1.0 / (i + 1) as f64)
 }
 
-fn recall_at(depth: usize, hits: &[String], expect: &[String]) -> f64 {
+pub(crate) fn recall_at(depth: usize, hits: &[String], expect: &[String]) -> f64 {
     let found = expect
         .iter()
         .filter(|e| hits.iter().take(depth).any(|h| h == *e))

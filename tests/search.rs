@@ -367,3 +367,108 @@ async fn an_unknown_post_fact_is_refused_as_by_eligibility() {
         (400, "unknown_post")
     );
 }
+
+// --- Issue 11: the answer says how the query was understood ---
+
+#[tokio::test]
+async fn a_citation_in_the_search_box_goes_first_and_says_so() {
+    // Issue 11: citations typed into the search box used to be searched as words.
+    let body = search(&format!("q={}", enc("附件1第三条第4项"))).await;
+    assert_eq!(hit_ids(&body)[0], "bj2022-a1/3.4");
+    assert_eq!(body["resolved"]["status"], "found");
+    assert_eq!(body["resolved"]["id"], "bj2022-a1/3.4");
+    assert_eq!(body["confident"], true);
+    // A citation with words around it: the clause first, the rest searched.
+    let body = search(&format!("q={}", enc("附件2第11项 要求"))).await;
+    assert_eq!(hit_ids(&body)[0], "bj2022-a2/11");
+    assert_eq!(body["resolved"]["id"], "bj2022-a2/11");
+    // Plain words resolve to nothing and say nothing about it.
+    let body = search(&format!("q={}", enc("芯片设计"))).await;
+    assert!(body.get("resolved").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn toneless_pinyin_finds_the_chinese_it_spells() {
+    // Issue 11: pinyin found nothing. Joined, spaced, with v or ü, mixed with other words.
+    for (q, want) in [
+        ("shujuku", "bj2022-a2/11"),
+        ("xinpian sheji", "bj2022-a2/6"),
+        ("lvse jianzhu", "bj2022-a2/22"),
+        ("lüse jianzhu", "bj2022-a2/22"),
+        ("5G gongchengshi", "bj2022-a2/1"),
+    ] {
+        let body = search(&format!("q={}", enc(q))).await;
+        assert_eq!(
+            hit_ids(&body).first().map(String::as_str),
+            Some(want),
+            "{q}: {body}"
+        );
+        assert!(
+            body["corrected"]
+                .as_str()
+                .is_some_and(|c| c.chars().any(|c| c > '\u{2e80}')),
+            "{q}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_homophone_typo_is_corrected_and_reported() {
+    // Issue 11: 云计酸 (an input-method slip for 云计算) matched nothing or the wrong thing.
+    let body = search(&format!("q={}", enc("云计酸"))).await;
+    assert_eq!(body["corrected"], "云计算");
+    assert_eq!(hit_ids(&body)[0], "bj2022-a2/2");
+    // An English typo is reported the same way.
+    let body = search(&format!("q={}", enc("clould computing"))).await;
+    assert!(
+        body["corrected"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("cloud")),
+        "{body}"
+    );
+    // A correct query is not "corrected".
+    let body = search(&format!("q={}", enc("云计算"))).await;
+    assert!(body.get("corrected").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn chinese_the_dictionary_lacks_still_finds_its_characters() {
+    // Issue 11: a word jieba does not know matched nothing: no character-level fallback.
+    let body = search(&format!("q={}", enc("钠离子电芯"))).await;
+    assert_eq!(
+        hit_ids(&body).first().map(String::as_str),
+        Some("bj2022-a2/16"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn questions_the_rules_do_not_answer_are_not_confident() {
+    // Issue 11: a question about tax refunds found item 2.14 because both contain 个人.
+    for q in ["个人所得税退税怎么办理", "can my wife get a dependent visa"] {
+        let body = search(&format!("q={}", enc(q))).await;
+        assert_eq!(body["confident"], false, "{q}: {body}");
+    }
+    let body = search(&format!("q={}", enc("芯片设计工程师需要什么学历"))).await;
+    assert_eq!(body["confident"], true, "{body}");
+}
+
+#[tokio::test]
+async fn bad_input_gets_an_honest_200() {
+    // Issue 11: pinyin-looking noise, a long mixed-script paste and a query of nothing but
+    // question words are answered (never a 5xx), and not as if they matched.
+    let noise = "zhqx bvnmq xiangqiao qwrtzp ngngng shishishi";
+    let body = search(&format!("q={}", enc(noise))).await;
+    assert_eq!(body["confident"], false, "{body}");
+    let mixed: String = "芯片design ذكاء Ωμέγα 量子 кванты 😀 "
+        .chars()
+        .cycle()
+        .take(1000)
+        .collect();
+    let body = search(&format!("q={}", enc(&mixed))).await;
+    assert!(body["total"].is_number());
+    for q in ["怎么 什么 哪些 吗 呢", "how what which can I is"] {
+        let body = search(&format!("q={}", enc(q))).await;
+        assert_eq!(body["confident"], false, "{q}: {body}");
+    }
+}

@@ -4,8 +4,10 @@
 //! owns the synonym table applied to queries. No tantivy type here: `index` adapts it.
 
 mod error;
+mod filler;
 mod names;
 mod normalize;
+mod sound;
 mod synonyms;
 mod tokenize;
 
@@ -14,14 +16,16 @@ use std::path::Path;
 use jieba_rs::Jieba;
 
 pub use error::AnalysisError;
+pub use filler::Filler;
 pub use names::{name_key, same_name};
 pub use normalize::{Normalized, is_han, normalize};
+pub use sound::{pinyin_key, typed_key};
 pub use synonyms::{Synonyms, occurrences};
 pub use tokenize::Token;
 
 /// Bump when analysis changes the terms it produces: a built index records it and is rebuilt
 /// when it differs.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Words jieba should keep whole (`corpus/_dictionary.txt`): one per line, optionally followed by
 /// a frequency; `#` starts a comment.
@@ -53,6 +57,7 @@ pub struct Analyzer {
     jieba: Jieba,
     stemmer: frostem::Stemmer,
     synonyms: Synonyms,
+    filler: Filler,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -87,10 +92,18 @@ impl Analyzer {
             })?,
             None => Synonyms::default(),
         };
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let filler = Filler::new(|word| {
+            tokenize::english(&stemmer, &normalize(word))
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        });
         Ok(Analyzer {
             jieba,
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            stemmer,
             synonyms,
+            filler,
         })
     }
 
@@ -111,6 +124,11 @@ impl Analyzer {
             Language::Zh => tokenize::chinese(&self.jieba, &normalized),
             Language::En => tokenize::english(&self.stemmer, &normalized),
         }
+    }
+
+    /// The Chinese characters of `text` and their neighbour pairs (the fallback field's terms).
+    pub fn han_grams(&self, text: &str) -> Vec<Token> {
+        tokenize::han_grams(&normalize(text))
     }
 
     pub fn synonyms(&self) -> &Synonyms {

@@ -75,6 +75,38 @@ pub fn chinese(jieba: &Jieba, n: &Normalized) -> Vec<Token> {
         .collect()
 }
 
+/// Chinese characters as terms: every character of a run of Chinese and every pair of neighbours
+/// (软件 → 软, 软件, 件), for matching Chinese no dictionary knows. A pair sits at its first
+/// character's position.
+pub fn han_grams(n: &Normalized) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = n.text.char_indices().collect();
+    let mut tokens = Vec::new();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !is_han(c) {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        tokens.push(Token {
+            term: c.to_string(),
+            span: n.original_span(at..end),
+            position: i,
+            main: true,
+        });
+        if let Some(&(next_at, next)) = chars.get(i + 1)
+            && is_han(next)
+        {
+            let pair_end = next_at + next.len_utf8();
+            tokens.push(Token {
+                term: n.text[at..pair_end].to_string(),
+                span: n.original_span(at..pair_end),
+                position: i,
+                main: false,
+            });
+        }
+    }
+    tokens
+}
+
 /// English: words of letters and digits (not Chinese characters), stop words dropped, stemmed.
 pub fn english(stemmer: &frostem::Stemmer, n: &Normalized) -> Vec<Token> {
     let text = n.text.as_str();
@@ -157,6 +189,16 @@ mod tests {
         let words: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
         assert_eq!(words, vec!["熟悉", "sdn", "nfv", "5g"]);
         assert_eq!(&original[tokens[1].span.clone()], "ＳＤＮ");
+    }
+
+    #[test]
+    fn han_grams_are_characters_and_neighbour_pairs() {
+        let tokens = han_grams(&normalize("钠电池 5G储能"));
+        let grams: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(
+            grams,
+            vec!["钠", "钠电", "电", "电池", "池", "储", "储能", "能"]
+        );
     }
 
     #[test]

@@ -1,27 +1,19 @@
-//! Corpus: the data files beside the documents — `awards.toml` and `concepts.toml` (see
+//! Corpus: the award list beside the documents — `awards.toml` (`concepts.toml` has `concepts`; see
 //! `corpus/FORMAT.md`) — read with the documents, so `--corpus DIR` changes them too, and refused
 //! with the file and what is wrong when they do not parse or name a clause the corpus lacks.
 
 use super::{CorpusError, SourceFile, find};
-use crate::model::{AwardList, ConceptList, Corpus, CorpusData};
+use crate::model::{AwardList, Corpus, CorpusData};
 
 /// The awards of Annex 1 items 2.1 and 2.2 that eligibility recognises.
 pub const AWARDS_FILE: &str = "awards.toml";
-/// Each clause's field in the words of both languages.
-pub const CONCEPTS_FILE: &str = "concepts.toml";
 
-/// Read both data files among the corpus's files (each optional) and check them against the
+/// Read the award list among the corpus's files (optional) and check it against the
 /// corpus.
 pub fn load(files: &[SourceFile], corpus: &Corpus) -> Result<CorpusData, CorpusError> {
     let awards: AwardList = parse(files, AWARDS_FILE)?;
-    let concepts: ConceptList = parse(files, CONCEPTS_FILE)?;
-    let concept_ids = concepts
-        .concepts
-        .iter()
-        .flat_map(|c| c.clauses.iter().map(String::as_str));
     check_ids(AWARDS_FILE, awards.clause_ids(), corpus)?;
-    check_ids(CONCEPTS_FILE, concept_ids, corpus)?;
-    Ok(CorpusData { awards, concepts })
+    Ok(CorpusData { awards })
 }
 
 fn parse<T: serde::de::DeserializeOwned + Default>(

@@ -3,6 +3,7 @@
 //! `model::Corpus` — or refuses the whole corpus with the file, line and what is wrong.
 
 mod build;
+mod concepts;
 mod data;
 mod error;
 mod front_matter;
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use data::{AWARDS_FILE, CONCEPTS_FILE};
+pub use concepts::CONCEPTS_FILE;
+pub use data::AWARDS_FILE;
 pub use error::{CorpusError, Problem};
 
 use crate::model::Corpus;
@@ -66,7 +68,14 @@ pub fn from_files(files: &[SourceFile], origin: &Path) -> Result<Corpus, CorpusE
     }
     let corpus = build::build(&documents, hash(files))?;
     let data = data::load(files, &corpus)?;
-    Ok(corpus.with_data(data))
+    let corpus = corpus.with_data(data);
+    match find(files, CONCEPTS_FILE) {
+        Some(text) => {
+            let concepts = concepts::parse(text, &corpus)?;
+            Ok(corpus.with_concepts(concepts))
+        }
+        None => Ok(corpus),
+    }
 }
 
 /// The text of the corpus file `name` (a data file: synonyms, dictionary), if there is one.

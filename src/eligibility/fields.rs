@@ -129,7 +129,7 @@ impl Concepts {
 fn concept_words(corpus: &Corpus, post: &Clause) -> Vec<String> {
     corpus
         .concepts()
-        .concepts
+        .all()
         .iter()
         .filter(|c| {
             c.clauses

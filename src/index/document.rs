@@ -41,6 +41,21 @@ pub(super) fn document(fields: &Fields, ord: usize, clause: &Clause) -> TantivyD
             );
         }
     }
+    let mut chinese: Vec<&str> = vec![&clause.text.zh];
+    if named && clause.text != clause.title {
+        chinese.push(&clause.title.zh);
+    }
+    chinese.extend(clause.post.as_ref().map(|p| p.industry.zh.as_str()));
+    chinese.extend(
+        clause
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| a.chars().any(is_han)),
+    );
+    for text in chinese {
+        doc.add_text(fields.grams, text);
+    }
     for alias in &clause.aliases {
         let language = if alias.chars().any(is_han) {
             Language::Zh

@@ -8,11 +8,13 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::AnalyzerTokenizer;
+use super::tokenizer::{AnalyzerTokenizer, GramTokenizer};
 use crate::analysis::{Analyzer, Language};
 
 const TOKENIZER_ZH: &str = "talentdex_zh";
 const TOKENIZER_EN: &str = "talentdex_en";
+const TOKENIZER_GRAMS: &str = "talentdex_grams";
+const GRAMS: &str = "grams_zh";
 
 /// The searchable text of a clause, one field per language for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,6 +60,9 @@ pub struct Fields {
     pub id: Field,
     /// Exact-match keys (`analysis::key`) of the clause's name and aliases.
     pub exact: Field,
+    /// Every Chinese character of the clause's texts and each pair of neighbours: the fallback
+    /// for Chinese words the dictionary does not know (ranked below word matches).
+    pub grams: Field,
     /// `text[field][language]`.
     text: [[Field; 2]; 4],
 }
@@ -89,6 +94,7 @@ impl Fields {
             ord: get(ORD)?,
             id: get("id")?,
             exact: get("exact")?,
+            grams: get(GRAMS)?,
             text,
         })
     }
@@ -118,6 +124,10 @@ pub(super) fn schema() -> Schema {
     builder.add_u64_field(ORD, FAST);
     builder.add_text_field("id", STRING | STORED);
     builder.add_text_field("exact", STRING);
+    let grams = TextFieldIndexing::default()
+        .set_tokenizer(TOKENIZER_GRAMS)
+        .set_index_option(IndexRecordOption::WithFreqs);
+    builder.add_text_field(GRAMS, TextOptions::default().set_indexing_options(grams));
     for field in TextField::ALL {
         for language in Language::BOTH {
             let indexing = TextFieldIndexing::default()
@@ -141,4 +151,8 @@ pub(super) fn register_tokenizers(index: &Index, analyzer: &Arc<Analyzer>) {
             .tokenizers()
             .register(tokenizer_name(language), tokenizer);
     }
+    let grams = GramTokenizer {
+        analyzer: analyzer.clone(),
+    };
+    index.tokenizers().register(TOKENIZER_GRAMS, grams);
 }

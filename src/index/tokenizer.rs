@@ -14,6 +14,12 @@ pub(super) struct AnalyzerTokenizer {
     pub language: Language,
 }
 
+/// The tokenizer of the Chinese character field: characters and neighbour pairs.
+#[derive(Clone)]
+pub(super) struct GramTokenizer {
+    pub analyzer: Arc<Analyzer>,
+}
+
 pub(super) struct AnalyzedStream {
     tokens: Vec<Token>,
     /// How many tokens `advance` has handed out.
@@ -24,9 +30,21 @@ impl Tokenizer for AnalyzerTokenizer {
     type TokenStream<'a> = AnalyzedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedStream {
-        let tokens = self
-            .analyzer
-            .analyze(self.language, text)
+        AnalyzedStream::new(self.analyzer.analyze(self.language, text))
+    }
+}
+
+impl Tokenizer for GramTokenizer {
+    type TokenStream<'a> = AnalyzedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedStream {
+        AnalyzedStream::new(self.analyzer.han_grams(text))
+    }
+}
+
+impl AnalyzedStream {
+    fn new(tokens: Vec<crate::analysis::Token>) -> AnalyzedStream {
+        let tokens = tokens
             .into_iter()
             .map(|t| Token {
                 offset_from: t.span.start,

@@ -91,29 +91,9 @@ impl AwardList {
     }
 }
 
-/// The concept list (`concepts.toml`): `[[concept]]` tables. Keys this reader does not use are
-/// left to the file's other readers (search uses the same list).
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct ConceptList {
-    #[serde(rename = "concept", default)]
-    pub concepts: Vec<Concept>,
-}
-
-/// One concept: the clauses it is the field of, and its words in each language.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Concept {
-    pub clauses: Vec<String>,
-    #[serde(default)]
-    pub zh: Vec<String>,
-    #[serde(default)]
-    pub en: Vec<String>,
-}
-
 /// The data files of one corpus directory.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusData {
     /// `awards.toml`; empty when the corpus has none.
     pub awards: AwardList,
-    /// `concepts.toml`; empty when the corpus has none.
-    pub concepts: ConceptList,
 }

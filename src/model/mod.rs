@@ -1,6 +1,7 @@
 //! The model: documents and clauses as the rest of the pipeline sees them, built by `corpus` from
 //! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
 
+mod concepts;
 mod data;
 mod degree;
 mod numerals;
@@ -14,7 +15,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use data::{Award, AwardList, Concept, ConceptList, CorpusData, Open, Pair, Vague};
+pub use concepts::{Concept, Concepts};
+pub use data::{Award, AwardList, CorpusData, Open, Pair, Vague};
 pub use numerals::{chinese_numeral, parse_chinese_numeral, parse_roman, roman_numeral};
 pub use outcome::Outcome;
 pub use post::{
@@ -204,6 +206,8 @@ pub struct Corpus {
     hash: String,
     /// The data files beside the documents (awards, concepts).
     data: CorpusData,
+    /// The bilingual concept list (`concepts.toml`), empty when the corpus has none.
+    concepts: Concepts,
 }
 
 impl Corpus {
@@ -220,6 +224,7 @@ impl Corpus {
             by_id,
             hash,
             data: CorpusData::default(),
+            concepts: Concepts::default(),
         }
     }
 
@@ -234,9 +239,15 @@ impl Corpus {
         &self.data.awards
     }
 
+    /// The corpus with its concept list (checked against its clauses by the loader).
+    pub fn with_concepts(mut self, concepts: Concepts) -> Self {
+        self.concepts = concepts;
+        self
+    }
+
     /// The concept list of `concepts.toml` (empty when the corpus has none).
-    pub fn concepts(&self) -> &ConceptList {
-        &self.data.concepts
+    pub fn concepts(&self) -> &Concepts {
+        &self.concepts
     }
 
     pub fn documents(&self) -> &[Document] {

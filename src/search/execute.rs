@@ -3,16 +3,23 @@
 
 use std::collections::HashMap;
 
+use tantivy::Term;
 use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 
 use super::plan::Planner;
 use super::rank::{self, Filter, Traits, Unit};
 use super::results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
 use super::snippet::{MarkIds, Snippet, Snippets, coverage, matches};
+use super::understand::Reader;
 use super::{Lang, MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
+use super::{cite, confidence};
 use crate::analysis::{Language, is_han, key};
 use crate::model::{Clause, Kind};
 
+/// The score a clause gets per unit of strength of a concept the query names that points to it.
+const CONCEPT_SCORE: f32 = 8.0;
 /// Scores are rounded to this many decimal places in answers.
 const SCORE_DECIMALS: i32 = 4;
 
@@ -46,10 +53,24 @@ impl SearchEngine {
             return Err(SearchError::LimitTooLarge(request.limit));
         }
         let filter = self.filter(request)?;
+        let cited = cite::cited(&self.corpus, query);
+        let rest = cited.as_ref().map_or(query, |c| c.rest.as_str());
+        let reader = Reader {
+            analyzer: &self.analyzer,
+            vocabulary: &self.vocabulary,
+            profiles: &self.profiles,
+            sounds: &self.sounds,
+            concept_words: &self.concepts.words,
+        };
+        let searched = reader.read(rest);
+        let corrected = (searched != rest).then(|| match &cited {
+            Some(c) => format!("{} {searched}", c.resolution.input),
+            None => searched.clone(),
+        });
         let read_as = match request.lang {
             Lang::Zh => Language::Zh,
             Lang::En => Language::En,
-            Lang::Auto if query.chars().any(is_han) => Language::Zh,
+            Lang::Auto if query.chars().chain(searched.chars()).any(is_han) => Language::Zh,
             Lang::Auto => Language::En,
         };
         let languages: &[Language] = match request.lang {
@@ -59,13 +80,30 @@ impl SearchEngine {
         let planner = Planner {
             analyzer: &self.analyzer,
             vocabulary: &self.vocabulary,
+            profiles: &self.profiles,
             fields: self.index.fields(),
         };
-        let plan = planner.plan(query, languages);
-        let matched = if plan.is_empty {
+        let plan = planner.plan(&searched, languages);
+        let named = self.concepts.named(&self.analyzer, &searched);
+        let mut query_parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for concept in &named {
+            for &ord in &concept.clauses {
+                let id =
+                    Term::from_field_text(self.index.fields().id, &self.corpus.clauses()[ord].id);
+                let q = TermQuery::new(id, IndexRecordOption::Basic);
+                let score = CONCEPT_SCORE * concept.strength;
+                query_parts.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(Box::new(q), score)),
+                ));
+            }
+        }
+        let is_empty = plan.is_empty && query_parts.is_empty();
+        query_parts.push((Occur::Should, Box::new(plan.query)));
+        let matched = if is_empty {
             Vec::new()
         } else {
-            self.run(&plan.query)?
+            self.run(&BooleanQuery::new(query_parts))?
         };
 
         let clauses = self.corpus.clauses();
@@ -88,6 +126,12 @@ impl SearchEngine {
         } else {
             &grouped
         };
+        let first: Vec<usize> = cited
+            .iter()
+            .flat_map(|c| &c.first)
+            .filter_map(|id| clauses.iter().position(|c| c.id == *id))
+            .collect();
+        let pool = &rank::put_first(pool, &first);
         let facets = self.facets(&filter, &grouped, &parts, pool);
         let accepted: Vec<&Unit> = pool
             .iter()
@@ -98,7 +142,18 @@ impl SearchEngine {
             .iter()
             .map(|(language, m)| (*language, MarkIds::new(m, &self.term_ids)))
             .collect();
-        let hits = accepted
+        let sure_citation = cited.as_ref().is_some_and(|c| !c.first.is_empty());
+        let top: Vec<usize> = accepted
+            .iter()
+            .take(confidence::TOP_HITS)
+            .flat_map(|u| self.hit_clauses(u))
+            .collect();
+        let confident = sure_citation
+            || (!top.is_empty() && {
+                let words = confidence::informative(&self.analyzer, &self.profiles, &searched);
+                confidence::covers(&words, &top, &self.profiles, &named)
+            });
+        let hits: Vec<Hit> = accepted
             .iter()
             .skip(request.offset)
             .take(request.limit)
@@ -110,9 +165,28 @@ impl SearchEngine {
             total: accepted.len(),
             offset: request.offset,
             limit: request.limit,
+            confident: confident && !hits.is_empty(),
             hits,
             facets,
+            corrected,
+            resolved: cited.map(|c| c.resolution),
         })
+    }
+
+    /// The clauses a hit stands for: itself, the parts that matched and, for a post, all its parts.
+    fn hit_clauses(&self, unit: &Unit) -> Vec<usize> {
+        let mut ords: Vec<usize> = std::iter::once(unit.ord)
+            .chain(unit.members.iter().map(|m| m.0))
+            .collect();
+        if self.corpus.clauses()[unit.ord].kind == Kind::Post {
+            let parts = self.post_of.iter().enumerate();
+            ords.extend(
+                parts
+                    .filter(|(o, p)| **p == Some(unit.ord) && *o != unit.ord)
+                    .map(|(o, _)| o),
+            );
+        }
+        ords
     }
 
     /// Every matching clause with its kind-weighted score.

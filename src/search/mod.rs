@@ -3,13 +3,19 @@
 //! hits (a post once), filtered, faceted, paged and given highlighted snippets. No tantivy type
 //! leaves this module's private parts.
 
+mod cite;
+mod concepts;
+mod confidence;
 mod execute;
 mod plan;
+mod profile;
 mod rank;
 mod results;
 mod snippet;
+mod sounds;
 #[cfg(test)]
 mod tests;
+mod understand;
 mod vocabulary;
 
 use std::collections::HashMap;
@@ -23,7 +29,10 @@ use crate::model::{Bilingual, Corpus, Kind};
 pub use results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
 pub use snippet::{Snippet, Snippets, escape_html};
 
+use concepts::ConceptMatcher;
+use profile::Profiles;
 use snippet::{Located, TermId};
+use sounds::Sounds;
 use vocabulary::Vocabulary;
 
 /// Hits per page unless the request says otherwise.
@@ -116,6 +125,12 @@ pub struct SearchEngine {
     /// The catalogue's industries, in order; `industry_of` points into it.
     industries: Vec<Bilingual>,
     industry_of: Vec<Option<usize>>,
+    /// Per clause: its words as queries ask about them; corpus-wide frequencies.
+    profiles: Profiles,
+    /// The index's Chinese words by sound (pinyin, homophones).
+    sounds: Sounds,
+    /// The concept list, for query expansion.
+    concepts: ConceptMatcher,
 }
 
 impl std::fmt::Debug for SearchEngine {
@@ -202,7 +217,13 @@ impl SearchEngine {
                 industries.iter().position(|i| *i == post.industry)
             })
             .collect();
+        let profiles = Profiles::new(&corpus, &analyzer);
+        let sounds = Sounds::new(profiles.chinese_terms());
+        let concepts = ConceptMatcher::new(&corpus, &analyzer);
         Ok(SearchEngine {
+            profiles,
+            sounds,
+            concepts,
             corpus,
             analyzer,
             index,

@@ -11,6 +11,7 @@ use tantivy::query::{
 };
 use tantivy::schema::IndexRecordOption;
 
+use super::profile::Profiles;
 use super::snippet::Marks;
 use super::vocabulary::{FieldSet, Vocabulary, bit};
 use crate::analysis::{Analyzer, Language, Token, is_han, key};
@@ -47,6 +48,13 @@ const MAX_SYNONYMS: usize = 8;
 const MAX_TERMS_PER_LANGUAGE: usize = 48;
 /// At most this many unknown English words are spell-corrected per query.
 const MAX_CORRECTED_WORDS: usize = 6;
+/// A word nearly every clause shares (人才, talent) counts this much of a word.
+const GENERIC_WEIGHT: f32 = 0.2;
+/// A Chinese character pair of a word the index does not know, matched in the character field:
+/// below any word match.
+const GRAM_WEIGHT: f32 = 0.3;
+/// A lone Chinese character the index does not know as a word.
+const CHARACTER_WEIGHT: f32 = 0.15;
 
 /// The tantivy query and, per language, the terms to highlight.
 pub(super) struct Plan {
@@ -58,6 +66,7 @@ pub(super) struct Plan {
 pub(super) struct Planner<'a> {
     pub analyzer: &'a Analyzer,
     pub vocabulary: &'a Vocabulary,
+    pub profiles: &'a Profiles,
     pub fields: &'a Fields,
 }
 
@@ -92,7 +101,12 @@ impl Planner<'_> {
             }
             let is_synonym = weight < 1.0;
             for &language in languages {
-                let tokens = self.analyzer.analyze(language, text);
+                let tokens: Vec<Token> = self
+                    .analyzer
+                    .analyze(language, text)
+                    .into_iter()
+                    .filter(|t| !self.analyzer.is_filler(language, &t.term))
+                    .collect();
                 let words: Vec<&Token> = tokens.iter().filter(|t| t.main).collect();
                 if is_synonym && words.len() > 1 {
                     // A synonym of several words counts only as the whole phrase.
@@ -106,6 +120,7 @@ impl Planner<'_> {
                 let terms = if is_synonym {
                     self.known(language, &words)
                 } else {
+                    clauses.extend(self.grams(language, &tokens));
                     self.fit(language, &tokens, &mut corrected)
                 };
                 for (term, w) in terms {
@@ -132,8 +147,11 @@ impl Planner<'_> {
                 continue;
             }
             *count += 1;
-            let weight = weights[&slot];
+            let mut weight = weights[&slot];
             let (language, term) = slot;
+            if self.profiles.is_generic(language, &term) {
+                weight *= GENERIC_WEIGHT;
+            }
             let holding = self.vocabulary.fields(language, &term);
             for field in TextField::ALL
                 .into_iter()
@@ -191,6 +209,38 @@ impl Planner<'_> {
                     );
                 }
                 _ => {}
+            }
+        }
+        out
+    }
+
+    /// The fallback for Chinese words the index does not know: their character pairs (a lone
+    /// character itself) in the character field, weighted below any word.
+    fn grams(&self, language: Language, tokens: &[Token]) -> Vec<(Occur, Box<dyn Query>)> {
+        if language != Language::Zh {
+            return Vec::new();
+        }
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for token in tokens.iter().filter(|t| t.main) {
+            if !token.term.chars().all(is_han) || self.vocabulary.contains(language, &token.term) {
+                continue;
+            }
+            let chars: Vec<char> = token.term.chars().collect();
+            let grams: Vec<(String, f32)> = if chars.len() == 1 {
+                vec![(token.term.clone(), CHARACTER_WEIGHT)]
+            } else {
+                chars
+                    .windows(2)
+                    .map(|w| (w.iter().collect(), GRAM_WEIGHT))
+                    .collect()
+            };
+            for (gram, weight) in grams {
+                let term = Term::from_field_text(self.fields.grams, &gram);
+                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                out.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), weight)),
+                ));
             }
         }
         out

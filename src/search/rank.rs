@@ -51,6 +51,28 @@ pub(super) fn group(matches: &[(usize, f32)], unit_of: impl Fn(usize) -> usize) 
     units
 }
 
+/// `units` with the clauses `first` (a citation's) ahead of all, in that order, each its own hit
+/// (a cited requirement part is not folded into its post), at the best score.
+pub(super) fn put_first(units: &[Unit], first: &[usize]) -> Vec<Unit> {
+    if first.is_empty() {
+        return units.to_vec();
+    }
+    let top = units.first().map_or(1.0, |u| u.score);
+    let mut out: Vec<Unit> = first
+        .iter()
+        .map(|&ord| {
+            let found = units.iter().find(|u| u.ord == ord);
+            Unit {
+                ord,
+                score: top.max(found.map_or(0.0, |u| u.score)),
+                members: found.map(|u| u.members.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    out.extend(units.iter().filter(|u| !first.contains(&u.ord)).cloned());
+    out
+}
+
 /// What filters and facets look at in a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Traits<'a> {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::snippet::Snippets;
+use crate::citation::Resolution;
 use crate::model::{Bilingual, Check, Kind, Outcome, PostPart, Requirements};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -16,6 +17,17 @@ pub struct Results<'a> {
     pub limit: usize,
     pub hits: Vec<Hit<'a>>,
     pub facets: Facets<'a>,
+    /// True when the top hits cover the query's informative words; false when only generic
+    /// words or a minority of them matched (or nothing did).
+    pub confident: bool,
+    /// The query as searched after spelling correction (either language), when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
+    /// When the query is, or contains, a citation or clause ID: the resolver's answer (its
+    /// clause ranks first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub resolved: Option<Resolution<'a>>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

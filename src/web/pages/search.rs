@@ -49,6 +49,11 @@ impl SearchPage<'_> {
     pub fn snippet_en(hit: &Hit<'_>) -> String {
         hit.snippet.en.html()
     }
+
+    /// The search page for `q` (the "did you mean" link).
+    pub fn search_href(q: &str) -> String {
+        href(&[], &[("q", q.to_string())])
+    }
 }
 
 /// `/search?…` with `changes` applied to the kept parameters (an empty value removes one).
