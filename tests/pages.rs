@@ -116,3 +116,94 @@ async fn undecodable_path_segments_get_an_html_400_page() {
         );
     }
 }
+
+/// The `<li class="hit …">` block of the hit whose clause is `id`, from a search page.
+fn hit_block<'h>(html: &'h str, id: &str) -> Option<&'h str> {
+    html.split("<li class=\"hit ")
+        .skip(1)
+        .find(|block| block.contains(&format!("<code>{id}</code>")))
+}
+
+/// Issue 14: a searcher for a post saw its degree, majors and years but never the skills it asks
+/// for (职业能力要求); every post hit lists them, collapsed.
+#[tokio::test]
+async fn a_post_hit_lists_its_ability_requirements() {
+    let (status, html) = page("/search?q=chip%20design").await;
+    assert_eq!(status, StatusCode::OK);
+    let post = crate::common::corpus()
+        .post(6)
+        .and_then(|c| c.post.as_ref());
+    let abilities = &post.expect("post 6").requirements.abilities;
+    assert!(!abilities.is_empty());
+    let block = hit_block(&html, "bj2022-a2/6").expect("post 6 is a hit for chip design");
+    assert!(block.contains("<details class=\"abilities\""), "{block}");
+    for ability in abilities {
+        assert!(block.contains(&ability.zh), "missing {}", ability.zh);
+    }
+}
+
+/// Issue 14: facets showed `bj2022-a1` and `requirement (16)` against a total of 18. Documents
+/// are named by their short titles and kinds by words, in both languages; the counts of the kinds
+/// a result can be add up to the total, and the requirement-part count says it counts parts.
+#[tokio::test]
+async fn facets_are_labelled_in_both_languages_and_their_counts_add_up() {
+    let q = "%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1";
+    let (_, html) = page(&format!("/search?q={q}")).await;
+    let (_, api) = crate::common::get_json(&format!("/api/search?q={q}")).await;
+    let corpus = crate::common::corpus();
+    for doc in api["facets"]["doc"].as_array().unwrap() {
+        let id = doc["value"].as_str().unwrap();
+        let short = &corpus.document(id).unwrap().short;
+        assert!(
+            html.contains(&format!("{} · {}</a>", short.zh, short.en)),
+            "{id}"
+        );
+        assert!(!html.contains(&format!(">{id}</a>")), "raw ID {id} shown");
+    }
+    let kinds = api["facets"]["kind"].as_array().unwrap();
+    let count = |k: &serde_json::Value| k["count"].as_u64().unwrap();
+    let results: u64 = kinds
+        .iter()
+        .filter(|k| k["value"] != "requirement")
+        .map(count)
+        .sum();
+    assert_eq!(results, api["total"].as_u64().unwrap());
+    let parts = kinds.iter().find(|k| k["value"] == "requirement").unwrap();
+    assert!(html.contains(&format!("requirement part</a> ({})", count(parts))));
+    assert!(html.contains("requirement parts are counted one by one"));
+    assert!(html.contains("项 · item</a>") && html.contains("岗位 · post</a>"));
+}
+
+/// Issue 14: Annex 1's items have no titles of their own and were headed "第7项 · Item 7"; they are
+/// headed by their opening words.
+#[tokio::test]
+async fn annex_1_hits_are_titled_by_what_they_say() {
+    let (_, html) = page("/search?q=%E4%BC%81%E4%B8%9A&doc=bj2022-a1&limit=50").await;
+    let corpus = crate::common::corpus();
+    let items: Vec<_> = corpus
+        .clauses_of("bj2022-a1")
+        .filter(|c| c.kind == talentdex::model::Kind::Item)
+        .filter_map(|c| hit_block(&html, &c.id).map(|block| (c, block)))
+        .collect();
+    assert!(items.len() >= 3, "企业 finds several Annex 1 items");
+    for (clause, block) in items {
+        let heading = block.split("</h2>").next().unwrap();
+        assert!(!heading.contains(&clause.title.en), "{heading}");
+        let opening: String = clause.text.zh.chars().take(6).collect();
+        assert!(heading.contains(&opening), "{heading}");
+    }
+}
+
+/// Issue 14: typing a new query on the search page dropped the applicant's facts; the form
+/// carries them (and only them: filters belong to the old query) as hidden inputs.
+#[tokio::test]
+async fn a_new_query_keeps_the_applicants_facts() {
+    let (_, html) = page("/search?q=chip&degree=master&age=35&kind=post").await;
+    let form = html.split("</form>").next().unwrap();
+    assert!(form.contains(r#"<input type="hidden" name="degree" value="master">"#));
+    assert!(form.contains(r#"<input type="hidden" name="age" value="35">"#));
+    assert!(!form.contains(r#"name="kind""#), "{form}");
+    let (_, plain) = page("/search?q=chip").await;
+    let form = plain.split("</form>").next().unwrap();
+    assert!(!form.contains("type=\"hidden\""), "{form}");
+}

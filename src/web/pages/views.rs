@@ -20,6 +20,69 @@ const EXAMPLES: [&str; 6] = [
 ];
 /// The longest query the search box accepts (the API enforces its own limit).
 pub const MAX_QUERY_CHARS: usize = 200;
+/// A title made from a clause's opening words stops after this many characters (Chinese) …
+const OPENING_CHARS_ZH: usize = 24;
+/// … or this many (English, at a word boundary).
+const OPENING_CHARS_EN: usize = 64;
+
+/// A kind's name in both languages, for people (the API keeps `kind.as_str()`).
+pub fn kind_name(kind: Kind) -> Bilingual {
+    let (zh, en) = match kind {
+        Kind::Document => ("文件", "document"),
+        Kind::Article => ("条", "article"),
+        Kind::Category => ("类", "category"),
+        Kind::Item => ("项", "item"),
+        Kind::Post => ("岗位", "post"),
+        Kind::Requirement => ("岗位要求（逐条）", "requirement part"),
+    };
+    Bilingual::new(zh, en)
+}
+
+/// What to head a clause with where its citation is not beside it: its own title, unless that
+/// title is only its number (`第7项` / `Item 7`, the level's default), which says nothing — then
+/// the opening words of its text.
+pub fn display_title(clause: &Clause) -> Bilingual {
+    let number = clause.path.last().map(u32::to_string).unwrap_or_default();
+    let only_a_number = !number.is_empty()
+        && clause.title.en.contains(&number)
+        && clause.citation.zh.ends_with(&clause.title.zh);
+    if !only_a_number || clause.text.zh == clause.title.zh {
+        return clause.title.clone();
+    }
+    Bilingual::new(
+        opening_words(&clause.text.zh, OPENING_CHARS_ZH, false),
+        opening_words(&clause.text.en, OPENING_CHARS_EN, true),
+    )
+}
+
+/// The text up to its first stop (a Chinese full stop, a semicolon or a colon outside brackets;
+/// not an English full stop, which also ends abbreviations like `A.M.`), shortened to
+/// `max` characters with an ellipsis — at a space when `words` is set.
+fn opening_words(text: &str, max: usize, words: bool) -> String {
+    let mut depth = 0usize;
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '《' | '“' => depth += 1,
+            ')' | '）' | '》' | '”' => depth = depth.saturating_sub(1),
+            '。' | '；' | '：' | ';' | ':' if depth == 0 => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = text[..end].trim().trim_end_matches('.');
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = match cut.rfind(' ').filter(|_| words) {
+        Some(space) => cut[..space].trim_end_matches([',', ' ']).to_string(),
+        None => cut,
+    };
+    format!("{cut}…")
+}
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -87,8 +150,10 @@ pub struct ClausePage<'a> {
     /// Named clauses (documents, categories, posts) are headed by their title; numbered ones by
     /// their citation, which says more than "Item 9".
     pub heading: &'a Bilingual,
+    pub kind: Bilingual,
     pub breadcrumbs: Vec<&'a Clause>,
-    pub children: Vec<&'a Clause>,
+    /// Each child with the title it is listed by (see `display_title`).
+    pub children: Vec<(&'a Clause, Bilingual)>,
     pub related: Vec<RelatedView<'a>>,
     pub zh_paragraphs: Vec<&'a str>,
     pub en_paragraphs: Vec<&'a str>,
@@ -110,6 +175,7 @@ impl<'a> ClausePage<'a> {
             .children
             .iter()
             .filter_map(|id| corpus.clause(id))
+            .map(|c| (c, display_title(c)))
             .collect();
         let related = clause
             .related
@@ -133,6 +199,7 @@ impl<'a> ClausePage<'a> {
         ClausePage {
             clause,
             heading,
+            kind: kind_name(clause.kind),
             breadcrumbs: corpus.breadcrumbs(clause),
             children,
             related,
