@@ -17,6 +17,16 @@ document.querySelectorAll("button.copy").forEach((button) => {
   });
 });
 
+// Facets: closed in the HTML so a phone's first screen shows results; opened on wide screens.
+const WIDE = window.matchMedia("(min-width: 641px)");
+function openWhenWide(root) {
+  if (!WIDE.matches) return;
+  root.querySelectorAll("details[data-wide-open]").forEach((d) => {
+    d.open = true;
+  });
+}
+openWhenWide(document);
+
 // Search as you type: refresh results after a pause, keeping the URL shareable.
 const liveForm = document.querySelector("form[data-live]");
 if (liveForm) {
@@ -38,6 +48,7 @@ if (liveForm) {
         const fresh = page.getElementById("results");
         if (fresh && results) {
           results.replaceChildren(...fresh.childNodes);
+          openWhenWide(results);
           history.replaceState(null, "", "/search?" + params);
         }
       } catch {

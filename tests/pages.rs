@@ -207,3 +207,41 @@ async fn a_new_query_keeps_the_applicants_facts() {
     let form = plain.split("</form>").next().unwrap();
     assert!(!form.contains("type=\"hidden\""), "{form}");
 }
+
+/// The `<li class="row …">` blocks of the compare page.
+fn compare_rows(html: &str) -> Vec<&str> {
+    html.split("<li class=\"row ").skip(1).collect()
+}
+
+/// Issue 14: `/compare` was 13,000 px tall with no "changed only" view, and its unchanged rows
+/// were Chinese only. Unchanged rows are collapsed and bilingual; `?show=changed` leaves them out.
+#[tokio::test]
+async fn compare_collapses_unchanged_rows_and_has_a_changed_only_view() {
+    let (status, all) = page("/compare").await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = compare_rows(&all);
+    let unchanged: Vec<&&str> = rows
+        .iter()
+        .filter(|r| r.starts_with("change-unchanged"))
+        .collect();
+    assert!(!unchanged.is_empty());
+    for row in &unchanged {
+        assert!(
+            row.contains("<details>"),
+            "unchanged rows start closed: {row}"
+        );
+        assert!(
+            row.contains("<p lang=\"en\">"),
+            "and show the English: {row}"
+        );
+    }
+    let (status, changed) = page("/compare?show=changed").await;
+    assert_eq!(status, StatusCode::OK);
+    let shown = compare_rows(&changed);
+    assert_eq!(shown.len(), rows.len() - unchanged.len());
+    assert!(shown.iter().all(|r| !r.starts_with("change-unchanged")));
+    assert!(changed.contains(r#"<a href="/compare">All rows"#));
+
+    let (status, _) = page("/compare?show=everything").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

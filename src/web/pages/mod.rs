@@ -169,8 +169,29 @@ pub async fn post(
     ))
 }
 
-pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
-    render(&views::ComparePage::new(state.app.compare()))
+/// `/compare`'s parameters; others (a share link's tracking tags) are ignored.
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    #[serde(default)]
+    show: String,
+}
+
+/// `/compare`, every row or (`?show=changed`) only those Beijing added or changed.
+pub async fn compare_page(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<CompareQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let changed_only = match self::query(query)?.show.as_str() {
+        "" | "all" => false,
+        "changed" => true,
+        other => {
+            return Err(PageError::new(
+                StatusCode::BAD_REQUEST,
+                format!("show=`{other}`: show is `all` or `changed`"),
+            ));
+        }
+    };
+    render(&views::ComparePage::new(state.app.compare(), changed_only))
 }
 
 pub async fn not_found() -> PageError {

@@ -310,10 +310,12 @@ pub struct ComparePage<'a> {
     pub rows: Vec<CompareRow<'a>>,
     /// Added, changed, unchanged.
     pub counts: (usize, usize, usize),
+    /// Whether the unchanged rows are left out (`?show=changed`).
+    pub changed_only: bool,
 }
 
 impl<'a> ComparePage<'a> {
-    pub fn new(comparisons: Vec<Comparison<'a>>) -> Self {
+    pub fn new(comparisons: Vec<Comparison<'a>>, changed_only: bool) -> Self {
         let count = |c: Change| comparisons.iter().filter(|x| x.change == c).count();
         let counts = (
             count(Change::Added),
@@ -322,6 +324,7 @@ impl<'a> ComparePage<'a> {
         );
         let rows = comparisons
             .into_iter()
+            .filter(|cmp| !(changed_only && cmp.change == Change::Unchanged))
             .map(|cmp| CompareRow {
                 change: match cmp.change {
                     Change::Added => "added",
@@ -332,6 +335,10 @@ impl<'a> ComparePage<'a> {
                 cmp,
             })
             .collect();
-        ComparePage { rows, counts }
+        ComparePage {
+            rows,
+            counts,
+            changed_only,
+        }
     }
 }
