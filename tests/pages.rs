@@ -24,7 +24,7 @@ async fn every_page_renders_and_matches_its_snapshot() {
         ("home", "/?as_of=2026-11-21"),
         ("clause_bj2022_a1_2_9", "/clause/bj2022-a1/2.9"),
         ("clause_bj2022_a2_6", "/clause/bj2022-a2/6"),
-        ("posts_doctorate", "/posts?degree=doctorate"),
+        ("posts_master", "/posts?degree=master"),
         ("post_25", "/posts/25"),
         ("compare", "/compare"),
         (
@@ -244,4 +244,37 @@ async fn compare_collapses_unchanged_rows_and_has_a_changed_only_view() {
 
     let (status, _) = page("/compare?show=everything").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+/// Issue 14: `/posts?degree=master` listed the 2 posts whose minimum is exactly a master's; people
+/// mean the posts open to a master's holder — every post asking for a master's or less.
+#[tokio::test]
+async fn posts_by_degree_lists_the_posts_open_to_its_holder() {
+    use talentdex::model::Degree;
+    let corpus = crate::common::corpus();
+    for (param, degree) in [
+        ("bachelor", Degree::Bachelor),
+        ("master", Degree::Master),
+        ("doctorate", Degree::Doctorate),
+    ] {
+        let open: Vec<u32> = corpus
+            .posts()
+            .filter_map(|c| c.post.as_ref())
+            .filter(|p| p.requirements.degree <= degree)
+            .map(|p| p.number)
+            .collect();
+        let (status, html) = page(&format!("/posts?degree={param}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let listed = html.matches("<td><a href=\"/posts/").count();
+        assert_eq!(listed, open.len(), "{param}");
+        for n in open {
+            assert!(
+                html.contains(&format!("<a href=\"/posts/{n}\">")),
+                "{param}: {n}"
+            );
+        }
+        assert!(html.contains("degree holder, asking for that degree or less"));
+    }
+    let (_, html) = page("/posts?degree=master").await;
+    assert!(html.contains("22 of 25 posts"), "the catalogue's figure");
 }

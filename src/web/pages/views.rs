@@ -231,6 +231,8 @@ pub struct PostsPage<'a> {
     pub degrees: [(&'static str, &'static str); 3],
     pub industry: &'a str,
     pub degree: &'static str,
+    /// The chosen degree's name, for the line saying what the filter means.
+    pub degree_name: Option<Bilingual>,
 }
 
 fn degree_label(d: Degree) -> &'static str {
@@ -243,8 +245,9 @@ fn degree_label(d: Degree) -> &'static str {
 }
 
 impl<'a> PostsPage<'a> {
-    /// The catalogue filtered by industry (its Chinese name) and minimum degree; an unknown
-    /// industry is an error naming the known ones.
+    /// The catalogue filtered by industry (its Chinese name) and by the applicant's degree: the
+    /// posts open to its holder, whose minimum is that degree or below. An unknown industry is an
+    /// error naming the known ones.
     pub fn new(
         corpus: &'a Corpus,
         industry: &'a str,
@@ -267,7 +270,7 @@ impl<'a> PostsPage<'a> {
         let rows = posts
             .iter()
             .filter(|p| industry.is_empty() || p.industry.zh == industry)
-            .filter(|p| degree.is_none_or(|d| p.requirements.degree == d))
+            .filter(|p| degree.is_none_or(|d| p.requirements.degree <= d))
             .map(|p| {
                 let r = &p.requirements;
                 let join = |f: fn(&Bilingual) -> &str, sep| {
@@ -294,6 +297,7 @@ impl<'a> PostsPage<'a> {
             degrees,
             industry,
             degree: degree.map_or("", Degree::as_str),
+            degree_name: degree.map(Degree::names),
         })
     }
 }
