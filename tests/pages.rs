@@ -22,16 +22,19 @@ async fn page(uri: &str) -> (StatusCode, String) {
 async fn every_page_renders_and_matches_its_snapshot() {
     for (name, uri) in [
         ("home", "/?as_of=2026-11-21"),
-        ("clause_bj2022_a1_2_9", "/clause/bj2022-a1/2.9"),
-        ("clause_bj2022_a2_6", "/clause/bj2022-a2/6"),
+        (
+            "clause_bj2022_a1_2_9",
+            "/clause/bj2022-a1/2.9?as_of=2026-11-21",
+        ),
+        ("clause_bj2022_a2_6", "/clause/bj2022-a2/6?as_of=2026-11-21"),
         ("posts_master", "/posts?degree=master"),
-        ("post_25", "/posts/25"),
+        ("post_25", "/posts/25?as_of=2026-11-21"),
         ("compare", "/compare"),
         (
             "eligibility",
             "/eligibility?as_of=2026-11-21&age=35&degree=doctorate&postdoc=true&post=3",
         ),
-        ("cite_ambiguous", "/cite/第二条第8项"),
+        ("cite_ambiguous", "/cite/第二条第8项?as_of=2026-11-21"),
         (
             "search_chip_design",
             "/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1&degree=master&years_experience=1",
@@ -57,6 +60,15 @@ async fn bad_page_input_gets_a_4xx_page_not_a_500() {
             StatusCode::BAD_REQUEST,
         ),
         ("/?as_of=someday", StatusCode::BAD_REQUEST),
+        (
+            "/clause/bj2022-a1/2.9?as_of=someday",
+            StatusCode::BAD_REQUEST,
+        ),
+        ("/posts/6?as_of=2026-13-01", StatusCode::BAD_REQUEST),
+        (
+            "/cite/%E7%AC%AC%E4%BA%8C%E6%9D%A1%E7%AC%AC8%E9%A1%B9?as_of=x",
+            StatusCode::BAD_REQUEST,
+        ),
         ("/eligibility?age=-1", StatusCode::BAD_REQUEST),
         ("/eligibility?shoe_size=42", StatusCode::BAD_REQUEST),
         ("/static/../Cargo.toml", StatusCode::NOT_FOUND),
@@ -277,4 +289,43 @@ async fn posts_by_degree_lists_the_posts_open_to_its_holder() {
     }
     let (_, html) = page("/posts?degree=master").await;
     assert!(html.contains("22 of 25 posts"), "the catalogue's figure");
+}
+
+/// Issue 14: a Beijing clause, post or citation page said nothing about the trial having ended.
+/// Every page of a clause states its document's validity — today by default, or on `as_of`.
+#[tokio::test]
+async fn clause_post_and_citation_pages_state_their_documents_validity() {
+    use talentdex::model::{Validity, beijing_today};
+    let corpus = crate::common::corpus();
+    let date = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+    for (uri, docs, as_of) in [
+        ("/clause/bj2022-a1/2.9", vec!["bj2022-a1"], beijing_today()),
+        ("/posts/6", vec!["bj2022-a2"], beijing_today()),
+        (
+            "/clause/bj2022/3?as_of=2024-06-01",
+            vec!["bj2022"],
+            date("2024-06-01"),
+        ),
+        (
+            "/clause/cn2017-a/2.8?as_of=2026-11-21",
+            vec!["cn2017-a"],
+            date("2026-11-21"),
+        ),
+        (
+            "/cite/%E7%AC%AC%E4%BA%8C%E6%9D%A1%E7%AC%AC8%E9%A1%B9?as_of=2026-11-21",
+            vec!["bj2022-a1", "cn2017-a"],
+            date("2026-11-21"),
+        ),
+    ] {
+        let (status, html) = page(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        for doc in docs {
+            let validity = Validity::of(corpus.document(doc).unwrap(), as_of);
+            assert!(html.contains(&validity.note.zh), "{uri}: {doc}");
+        }
+    }
+    let (_, html) = page("/posts/6?as_of=2026-11-21").await;
+    assert!(html.contains("trial ended · 试行期满"));
+    let (_, html) = page("/clause/cn2017-a/2.8?as_of=2026-11-21").await;
+    assert!(html.contains("in force · 有效") && !html.contains("trial ended"));
 }

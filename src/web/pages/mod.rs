@@ -17,7 +17,7 @@ use super::AppState;
 use crate::model::Degree;
 use crate::web::api::parse_as_of;
 
-pub use views::ErrorPage;
+pub use views::{DocumentRow, ErrorPage};
 
 /// An HTML error page with its status: bad input is a 4xx page, never a 500.
 #[derive(Debug)]
@@ -89,27 +89,39 @@ pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     })
 }
 
+/// The date a page states validity for: `?as_of=YYYY-MM-DD`, or today in Beijing. Other
+/// parameters are ignored.
 #[derive(Deserialize)]
-pub struct HomeQuery {
+pub struct AsOfQuery {
     as_of: Option<String>,
+}
+
+pub type AsOfParam =
+    Result<axum::extract::Query<AsOfQuery>, axum::extract::rejection::QueryRejection>;
+
+/// The page's date, or a 400 page when `as_of` is not a date.
+pub fn as_of(query: AsOfParam) -> Result<jiff::civil::Date, PageError> {
+    let q = self::query(query)?;
+    parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
+        .map_err(|e| PageError::new(e.status, e.message))
 }
 
 /// The home page; `?as_of=YYYY-MM-DD` shows the documents' validity on another day.
 pub async fn home(
     State(state): State<AppState>,
-    query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
-    let q = self::query(query)?;
-    let as_of = parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
-        .map_err(|e| PageError::new(e.status, e.message))?;
-    render(&views::Home::new(state.app.corpus(), as_of))
+    render(&views::Home::new(state.app.corpus(), as_of(query)?))
 }
 
+/// A clause's page, stating its document's validity today (or `?as_of=`).
 pub async fn clause(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
     let id = path(id)?;
+    let as_of = as_of(query)?;
     let clause = state
         .app
         .clause(&id)
@@ -118,6 +130,7 @@ pub async fn clause(
         state.app.corpus(),
         state.app.analyzer(),
         clause,
+        as_of,
     ))
 }
 
@@ -153,11 +166,14 @@ fn parse_degree(d: &str) -> Result<Degree, PageError> {
     })
 }
 
+/// A post's page, stating its document's validity today (or `?as_of=`).
 pub async fn post(
     State(state): State<AppState>,
     n: Result<Path<String>, PathRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
     let n = path(n)?;
+    let as_of = as_of(query)?;
     let clause = state
         .app
         .post(&n)
@@ -166,6 +182,7 @@ pub async fn post(
         state.app.corpus(),
         state.app.analyzer(),
         clause,
+        as_of,
     ))
 }
 

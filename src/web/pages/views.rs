@@ -107,27 +107,47 @@ pub struct Home<'a> {
     pub max_query_chars: usize,
 }
 
+impl<'a> DocumentRow<'a> {
+    /// A document with its validity on `as_of`, as every page that shows its text states it.
+    pub fn new(document: &'a Document, as_of: jiff::civil::Date) -> Self {
+        let validity = Validity::of(document, as_of);
+        let (status, status_label) = match validity.status {
+            ValidityStatus::NotYetInForce => ("not_yet_in_force", "not yet in force · 尚未施行"),
+            ValidityStatus::InForce => ("in_force", "in force · 有效"),
+            ValidityStatus::TrialEnded => ("trial_ended", "trial ended · 试行期满"),
+        };
+        DocumentRow {
+            document,
+            validity,
+            status,
+            status_label,
+        }
+    }
+
+    /// The documents of `clauses`, each once, in the order first met.
+    pub fn of_clauses<'c>(
+        corpus: &'a Corpus,
+        clauses: impl IntoIterator<Item = &'c str>,
+        as_of: jiff::civil::Date,
+    ) -> Vec<Self> {
+        let mut docs: Vec<&Document> = Vec::new();
+        for id in clauses {
+            if let Some(doc) = corpus.clause(id).and_then(|c| corpus.document(&c.doc))
+                && !docs.iter().any(|d| d.id == doc.id)
+            {
+                docs.push(doc);
+            }
+        }
+        docs.into_iter().map(|d| Self::new(d, as_of)).collect()
+    }
+}
+
 impl<'a> Home<'a> {
     pub fn new(corpus: &'a Corpus, as_of: jiff::civil::Date) -> Self {
         let documents = corpus
             .documents()
             .iter()
-            .map(|document| {
-                let validity = Validity::of(document, as_of);
-                let (status, status_label) = match validity.status {
-                    ValidityStatus::NotYetInForce => {
-                        ("not_yet_in_force", "not yet in force · 尚未施行")
-                    }
-                    ValidityStatus::InForce => ("in_force", "in force · 有效"),
-                    ValidityStatus::TrialEnded => ("trial_ended", "trial ended · 试行期满"),
-                };
-                DocumentRow {
-                    document,
-                    validity,
-                    status,
-                    status_label,
-                }
-            })
+            .map(|document| DocumentRow::new(document, as_of))
             .collect();
         Home {
             as_of,
@@ -151,6 +171,8 @@ pub struct ClausePage<'a> {
     /// their citation, which says more than "Item 9".
     pub heading: &'a Bilingual,
     pub kind: Bilingual,
+    /// The clause's document and whether it is in force on the page's date.
+    pub validity: Vec<DocumentRow<'a>>,
     pub breadcrumbs: Vec<&'a Clause>,
     /// Each child with the title it is listed by (see `display_title`).
     pub children: Vec<(&'a Clause, Bilingual)>,
@@ -170,7 +192,12 @@ fn change_label(change: Change) -> &'static str {
 }
 
 impl<'a> ClausePage<'a> {
-    pub fn new(corpus: &'a Corpus, analyzer: &Analyzer, clause: &'a Clause) -> Self {
+    pub fn new(
+        corpus: &'a Corpus,
+        analyzer: &Analyzer,
+        clause: &'a Clause,
+        as_of: jiff::civil::Date,
+    ) -> Self {
         let children = clause
             .children
             .iter()
@@ -200,6 +227,7 @@ impl<'a> ClausePage<'a> {
             clause,
             heading,
             kind: kind_name(clause.kind),
+            validity: DocumentRow::of_clauses(corpus, [clause.id.as_str()], as_of),
             breadcrumbs: corpus.breadcrumbs(clause),
             children,
             related,
