@@ -27,6 +27,13 @@ function openWhenWide(root) {
 }
 openWhenWide(document);
 
+// Compare: changed rows are open in the HTML; on a phone they start closed, one line each.
+if (!WIDE.matches) {
+  document.querySelectorAll("details[data-narrow-close]").forEach((d) => {
+    d.open = false;
+  });
+}
+
 // Search as you type: refresh results after a pause, keeping the URL shareable.
 const liveForm = document.querySelector("form[data-live]");
 if (liveForm) {

@@ -252,6 +252,11 @@ async fn compare_collapses_unchanged_rows_and_has_a_changed_only_view() {
     let shown = compare_rows(&changed);
     assert_eq!(shown.len(), rows.len() - unchanged.len());
     assert!(shown.iter().all(|r| !r.starts_with("change-unchanged")));
+    assert!(
+        shown
+            .iter()
+            .all(|r| r.contains("<details open data-narrow-close>"))
+    );
     assert!(changed.contains(r#"<a href="/compare">All rows"#));
 
     let (status, _) = page("/compare?show=everything").await;

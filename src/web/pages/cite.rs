@@ -45,6 +45,8 @@ struct NotFoundPage<'a> {
             headers(("Location" = String, description = "The clause page, `/clause/<id>`."))),
         (status = 200, description = "The citation names several clauses: a page listing them.",
             content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: an HTML page saying so.",
+            content_type = "text/html", body = String),
         (status = 404,
             description = "Not a citation, or no clause it names: an HTML page saying why.",
             content_type = "text/html", body = String),
