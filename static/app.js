@@ -17,6 +17,23 @@ document.querySelectorAll("button.copy").forEach((button) => {
   });
 });
 
+// Facets: closed in the HTML so a phone's first screen shows results; opened on wide screens.
+const WIDE = window.matchMedia("(min-width: 641px)");
+function openWhenWide(root) {
+  if (!WIDE.matches) return;
+  root.querySelectorAll("details[data-wide-open]").forEach((d) => {
+    d.open = true;
+  });
+}
+openWhenWide(document);
+
+// Compare: changed rows are open in the HTML; on a phone they start closed, one line each.
+if (!WIDE.matches) {
+  document.querySelectorAll("details[data-narrow-close]").forEach((d) => {
+    d.open = false;
+  });
+}
+
 // Search as you type: refresh results after a pause, keeping the URL shareable.
 const liveForm = document.querySelector("form[data-live]");
 if (liveForm) {
@@ -38,6 +55,7 @@ if (liveForm) {
         const fresh = page.getElementById("results");
         if (fresh && results) {
           results.replaceChildren(...fresh.childNodes);
+          openWhenWide(results);
           history.replaceState(null, "", "/search?" + params);
         }
       } catch {

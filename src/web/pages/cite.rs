@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use crate::app::AppError;
 use crate::citation::{Candidate, CitationError, MAX_CITE_CHARS, Resolution, Status};
 use crate::model::clause_url;
+use crate::web::pages::{AsOfParam, DocumentRow, as_of};
 use crate::web::{ApiError, AppState};
 
 #[derive(Template)]
@@ -18,6 +19,8 @@ use crate::web::{ApiError, AppState};
 struct CandidatesPage<'a> {
     input: &'a str,
     candidates: &'a [Candidate<'a>],
+    /// The candidates' documents, each with its validity on the page's date.
+    validity: Vec<DocumentRow<'a>>,
 }
 
 #[derive(Template)]
@@ -34,11 +37,15 @@ struct NotFoundPage<'a> {
         ("text" = String, Path,
             description = "The citation, percent-encoded (a slash may stay as it is).",
             example = "附件2第6项"),
+        ("as_of" = Option<String>, Query,
+            description = "The date (YYYY-MM-DD) whose validity the page states; today in Beijing by default."),
     ),
     responses(
         (status = 303, description = "The citation names one clause: its page.",
             headers(("Location" = String, description = "The clause page, `/clause/<id>`."))),
         (status = 200, description = "The citation names several clauses: a page listing them.",
+            content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: an HTML page saying so.",
             content_type = "text/html", body = String),
         (status = 404,
             description = "Not a citation, or no clause it names: an HTML page saying why.",
@@ -47,9 +54,14 @@ struct NotFoundPage<'a> {
 pub async fn page(
     State(state): State<AppState>,
     text: Result<Path<String>, PathRejection>,
+    query: AsOfParam,
 ) -> Response {
+    let as_of = match as_of(query) {
+        Ok(date) => date,
+        Err(e) => return e.into_response(),
+    };
     match text {
-        Ok(Path(text)) => page_for(&state, &text),
+        Ok(Path(text)) => page_for(&state, &text, as_of),
         Err(_) => not_found_page("", "the address is not valid UTF-8 once decoded"),
     }
 }
@@ -75,9 +87,9 @@ pub async fn page_without_citation_slash() -> Response {
     page_without_citation().await
 }
 
-fn page_for(state: &AppState, text: &str) -> Response {
+fn page_for(state: &AppState, text: &str, as_of: jiff::civil::Date) -> Response {
     match state.app.resolve(text) {
-        Ok(r) => resolution_page(&r),
+        Ok(r) => resolution_page(state, &r, as_of),
         Err(AppError::Citation(CitationError::Empty)) => {
             not_found_page(text, "put a citation after /cite/")
         }
@@ -89,7 +101,7 @@ fn page_for(state: &AppState, text: &str) -> Response {
     }
 }
 
-fn resolution_page(r: &Resolution) -> Response {
+fn resolution_page(state: &AppState, r: &Resolution, as_of: jiff::civil::Date) -> Response {
     match (r.status, r.id) {
         (Status::Found, Some(id)) => Redirect::to(&clause_url(id)).into_response(),
         (Status::Ambiguous, _) => html(
@@ -97,6 +109,11 @@ fn resolution_page(r: &Resolution) -> Response {
             CandidatesPage {
                 input: &r.input,
                 candidates: &r.candidates,
+                validity: DocumentRow::of_clauses(
+                    state.app.corpus(),
+                    r.candidates.iter().map(|c| c.id),
+                    as_of,
+                ),
             }
             .render(),
         ),

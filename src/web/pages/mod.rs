@@ -17,7 +17,7 @@ use super::AppState;
 use crate::model::Degree;
 use crate::web::api::parse_as_of;
 
-pub use views::ErrorPage;
+pub use views::{DocumentRow, ErrorPage};
 
 /// An HTML error page with its status: bad input is a 4xx page, never a 500.
 #[derive(Debug)]
@@ -93,10 +93,23 @@ pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
     })
 }
 
+/// The date a page states validity for: `?as_of=YYYY-MM-DD`, or today in Beijing. Other
+/// parameters are ignored.
 #[derive(Deserialize)]
-pub struct HomeQuery {
+pub struct AsOfQuery {
     as_of: Option<String>,
 }
+
+pub type AsOfParam =
+    Result<axum::extract::Query<AsOfQuery>, axum::extract::rejection::QueryRejection>;
+
+/// The page's date, or a 400 page when `as_of` is not a date.
+pub fn as_of(query: AsOfParam) -> Result<jiff::civil::Date, PageError> {
+    let q = self::query(query)?;
+    parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
+        .map_err(|e| PageError::new(e.status, e.message))
+}
+
 /// The home page: the documents with their validity on a date.
 #[utoipa::path(get, path = "/", tag = "pages", operation_id = "home_page",
     params(
@@ -111,23 +124,24 @@ pub struct HomeQuery {
     ))]
 pub async fn home(
     State(state): State<AppState>,
-    query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
-    let q = self::query(query)?;
-    let as_of = parse_as_of(q.as_of.as_deref().filter(|s| !s.is_empty()))
-        .map_err(|e| PageError::new(e.status, e.message))?;
-    render(&views::Home::new(state.app.corpus(), as_of))
+    render(&views::Home::new(state.app.corpus(), as_of(query)?))
 }
-/// A clause's page: its texts in both languages, hierarchy, citation and related clauses.
+/// A clause's page: its texts in both languages, hierarchy, citation and related clauses, and
+/// its document's validity today (or `?as_of=`).
 #[utoipa::path(get, path = "/clause/{*id}", tag = "pages", operation_id = "clause_page",
     params(
         ("id" = String, Path,
             description = "A clause or document ID; its slash may be sent as it is or as `%2F`.",
             example = "bj2022-a1/2.8"),
+        ("as_of" = Option<String>, Query, format = Date,
+            description = "State the document's validity on this date (YYYY-MM-DD); today in Beijing when absent.",
+            example = "2026-11-21"),
     ),
     responses(
         (status = 200, description = "The clause page.", content_type = "text/html", body = String),
-        (status = 400, description = "The ID is not UTF-8 once percent-decoded: an HTML error page.",
+        (status = 400, description = "The ID is not UTF-8 once percent-decoded, or `as_of` is not a date: an HTML error page.",
             content_type = "text/html", body = String),
         (status = 404, description = "No such clause: an HTML error page.",
             content_type = "text/html", body = String),
@@ -135,8 +149,10 @@ pub async fn home(
 pub async fn clause(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
     let id = path(id)?;
+    let as_of = as_of(query)?;
     let clause = state
         .app
         .clause(&id)
@@ -145,6 +161,7 @@ pub async fn clause(
         state.app.corpus(),
         state.app.analyzer(),
         clause,
+        as_of,
     ))
 }
 
@@ -195,13 +212,18 @@ pub async fn posts(
 fn parse_degree(d: &str) -> Result<Degree, PageError> {
     Degree::parse(d).map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))
 }
-/// One post's page, by its number in the catalogue.
+
+/// One post's page, by its number in the catalogue, with its document's validity.
 #[utoipa::path(get, path = "/posts/{n}", tag = "pages", operation_id = "post_page",
-    params(("n" = u32, Path, description = "The post number.", example = 6)),
+    params(("n" = u32, Path, description = "The post number.", example = 6),
+        ("as_of" = Option<String>, Query, format = Date,
+            description = "State the document's validity on this date (YYYY-MM-DD); today in Beijing when absent.",
+            example = "2026-11-21"),
+    ),
     responses(
         (status = 200, description = "The post page.", content_type = "text/html", body = String),
         (status = 400,
-            description = "The number is not UTF-8 once percent-decoded: an HTML error page.",
+            description = "The number is not UTF-8 once percent-decoded, or `as_of` is not a date: an HTML error page.",
             content_type = "text/html", body = String),
         (status = 404, description = "No such post: an HTML error page.",
             content_type = "text/html", body = String),
@@ -209,8 +231,10 @@ fn parse_degree(d: &str) -> Result<Degree, PageError> {
 pub async fn post(
     State(state): State<AppState>,
     n: Result<Path<String>, PathRejection>,
+    query: AsOfParam,
 ) -> Result<Html<String>, PageError> {
     let n = path(n)?;
+    let as_of = as_of(query)?;
     let clause = state
         .app
         .post(&n)
@@ -219,16 +243,46 @@ pub async fn post(
         state.app.corpus(),
         state.app.analyzer(),
         clause,
+        as_of,
     ))
 }
-/// Beijing's criteria beside the national ones they adapt, with what changed.
+
+/// `/compare`'s parameters; others (a share link's tracking tags) are ignored.
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    #[serde(default)]
+    show: String,
+}
+
+/// Beijing's criteria beside the national ones they adapt, with what changed: every row, or
+/// (`?show=changed`) only those Beijing added or changed.
 #[utoipa::path(get, path = "/compare", tag = "pages", operation_id = "compare_page",
+    params(
+        ("show" = Option<String>, Query,
+            description = "`all` (the default) or `changed`: leave out the unchanged rows.",
+            example = "changed"),
+    ),
     responses(
         (status = 200, description = "The comparison page.", content_type = "text/html",
             body = String),
+        (status = 400, description = "`show` is neither `all` nor `changed`: an HTML error page.",
+            content_type = "text/html", body = String),
     ))]
-pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
-    render(&views::ComparePage::new(state.app.compare()))
+pub async fn compare_page(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<CompareQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let changed_only = match self::query(query)?.show.as_str() {
+        "" | "all" => false,
+        "changed" => true,
+        other => {
+            return Err(PageError::new(
+                StatusCode::BAD_REQUEST,
+                format!("show=`{other}`: show is `all` or `changed`"),
+            ));
+        }
+    };
+    render(&views::ComparePage::new(state.app.compare(), changed_only))
 }
 
 pub async fn not_found() -> PageError {

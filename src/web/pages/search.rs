@@ -5,9 +5,12 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
 
+use super::views::{display_title, kind_name};
 use super::{PageError, render, stated};
 use crate::app::{SEARCH_PARAMS, SearchRequest};
+use crate::citation::Resolution;
 use crate::eligibility::Facts;
+use crate::model::{Bilingual, Corpus, PostPartKind};
 use crate::search::{Hit, Results};
 use crate::web::AppState;
 
@@ -25,15 +28,81 @@ pub struct FacetLink {
 
 pub struct FacetGroup {
     pub name: &'static str,
+    /// What the counts count, when it is not "results like the ones listed".
+    pub note: Option<&'static str>,
     pub links: Vec<FacetLink>,
+}
+
+/// A post's ability requirements (职业能力要求), shown collapsed under its hit — open when the
+/// query matched them.
+pub struct Abilities<'a> {
+    pub id: &'a str,
+    pub items: &'a [Bilingual],
+    pub matched: bool,
+}
+
+/// A hit as the page shows it: headed by a title that says what the clause is about.
+pub struct HitView<'a> {
+    pub hit: Hit<'a>,
+    pub title: Bilingual,
+    pub abilities: Option<Abilities<'a>>,
+}
+
+impl<'a> HitView<'a> {
+    fn new(corpus: &'a Corpus, hit: Hit<'a>) -> Self {
+        let title = corpus
+            .clause(hit.id)
+            .map_or_else(|| hit.title.clone(), display_title);
+        let abilities = hit.post.as_ref().and_then(|post| {
+            let part = post
+                .parts
+                .iter()
+                .find(|p| p.part == PostPartKind::Ability)?;
+            let matched = hit
+                .matched_parts
+                .as_ref()
+                .is_some_and(|ids| ids.contains(&part.id.as_str()));
+            (!post.requirements.abilities.is_empty()).then_some(Abilities {
+                id: &part.id,
+                items: &post.requirements.abilities,
+                matched,
+            })
+        });
+        HitView {
+            hit,
+            title,
+            abilities,
+        }
+    }
+
+    /// The snippet HTML of a hit: escaped by the engine, with `<mark>` around matches.
+    pub fn snippet_zh(&self) -> String {
+        self.hit.snippet.zh.html()
+    }
+
+    pub fn snippet_en(&self) -> String {
+        self.hit.snippet.en.html()
+    }
 }
 
 #[derive(Template)]
 #[template(path = "search.html")]
 pub struct SearchPage<'a> {
     pub q: String,
-    pub results: Option<Results<'a>>,
+    /// `None` until a query is typed.
+    pub total: Option<usize>,
+    pub hits: Vec<HitView<'a>>,
+    /// Whether the top hits cover the query's informative words (see the SPEC).
+    pub confident: bool,
+    /// The query as searched after spelling correction, when it differs.
+    pub corrected: Option<String>,
+    /// The citation the query is or contains, resolved.
+    pub resolved: Option<Resolution<'a>>,
     pub facets: Vec<FacetGroup>,
+    /// The applicant's facts from the address, carried by the form into the next query.
+    pub facts: Vec<(String, String)>,
+    /// This search without the facts.
+    pub without_facts: String,
     pub prev: Option<String>,
     pub next: Option<String>,
     pub first: usize,
@@ -41,13 +110,10 @@ pub struct SearchPage<'a> {
 }
 
 impl SearchPage<'_> {
-    /// The snippet HTML of a hit: escaped by the engine, with `<mark>` around matches.
-    pub fn snippet_zh(hit: &Hit<'_>) -> String {
-        hit.snippet.zh.html()
-    }
-
-    pub fn snippet_en(hit: &Hit<'_>) -> String {
-        hit.snippet.en.html()
+    /// The facts' names, for the line saying which are kept.
+    pub fn fact_names(&self) -> String {
+        let names: Vec<&str> = self.facts.iter().map(|(k, _)| k.as_str()).collect();
+        names.join(", ")
     }
 
     /// The search page for `q` (the "did you mean" link).
@@ -75,7 +141,16 @@ fn href(kept: &[(String, String)], changes: &[(&str, String)]) -> String {
     )
 }
 
-fn facet_groups(results: &Results<'_>, kept: &[(String, String)]) -> Vec<FacetGroup> {
+/// Posts are counted once, with their matching parts folded in; the requirement-part count is of
+/// the parts themselves, so it is labelled as such rather than added to the others.
+const KIND_NOTE: &str = "Posts count once, with their matching requirements; \
+    requirement parts are counted one by one. 岗位按个计数（含其匹配的要求），岗位要求按条计数。";
+
+fn facet_groups(
+    corpus: &Corpus,
+    results: &Results<'_>,
+    kept: &[(String, String)],
+) -> Vec<FacetGroup> {
     let chosen = |name: &str| {
         kept.iter()
             .find(|(k, _)| k == name)
@@ -95,37 +170,45 @@ fn facet_groups(results: &Results<'_>, kept: &[(String, String)]) -> Vec<FacetGr
             active,
         }
     };
+    let both = |b: &Bilingual| format!("{} · {}", b.zh, b.en);
     let f = &results.facets;
+    let kinds: Vec<FacetLink> = f
+        .kind
+        .iter()
+        .map(|c| {
+            let label = crate::model::Kind::parse(c.value)
+                .map_or_else(|| c.value.to_string(), |k| both(&kind_name(k)));
+            link("kind", c.value, label, c.count)
+        })
+        .collect();
+    let has_parts = f.kind.iter().any(|c| c.value == "requirement");
     vec![
         FacetGroup {
             name: "Document · 文件",
+            note: None,
             links: f
                 .doc
                 .iter()
-                .map(|c| link("doc", c.value, c.value.to_string(), c.count))
+                .map(|c| {
+                    let label = corpus
+                        .document(c.value)
+                        .map_or_else(|| c.value.to_string(), |d| both(&d.short));
+                    link("doc", c.value, label, c.count)
+                })
                 .collect(),
         },
         FacetGroup {
             name: "Kind · 类型",
-            links: f
-                .kind
-                .iter()
-                .map(|c| link("kind", c.value, c.value.to_string(), c.count))
-                .collect(),
+            note: has_parts.then_some(KIND_NOTE),
+            links: kinds,
         },
         FacetGroup {
             name: "Industry · 行业",
+            note: None,
             links: f
                 .industry
                 .iter()
-                .map(|c| {
-                    link(
-                        "industry",
-                        c.value,
-                        format!("{} · {}", c.name.zh, c.name.en),
-                        c.count,
-                    )
-                })
+                .map(|c| link("industry", c.value, both(c.name), c.count))
                 .collect(),
         },
     ]
@@ -163,11 +246,34 @@ pub async fn page(
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
+    let facts: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| Facts::is_fact_param(k))
+        .cloned()
+        .collect();
+    let kept: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| !SET_BY_LINKS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    let without_facts = href(
+        &kept,
+        &facts
+            .iter()
+            .map(|(k, _)| (k.as_str(), String::new()))
+            .collect::<Vec<_>>(),
+    );
     if q.trim().is_empty() {
         let empty = SearchPage {
             q,
-            results: None,
+            total: None,
+            hits: Vec::new(),
+            confident: true,
+            corrected: None,
+            resolved: None,
             facets: Vec::new(),
+            facts,
+            without_facts,
             prev: None,
             next: None,
             first: 0,
@@ -175,13 +281,8 @@ pub async fn page(
         };
         return render(&empty);
     }
-    let kept: Vec<(String, String)> = pairs
-        .iter()
-        .filter(|(k, _)| !SET_BY_LINKS.contains(&k.as_str()))
-        .cloned()
-        .collect();
     let request = SearchRequest::from_pairs(pairs).map_err(|e| bad(e.into()))?;
-    let results = state.app.search(&request).map_err(|e| bad(e.into()))?;
+    let mut results = state.app.search(&request).map_err(|e| bad(e.into()))?;
     let (offset, limit, total) = (results.offset, results.limit, results.total);
     let page_link = |o: usize| {
         href(
@@ -191,12 +292,24 @@ pub async fn page(
     };
     let prev = (offset > 0).then(|| page_link(offset.saturating_sub(limit)));
     let next = (offset + limit < total).then(|| page_link(offset + limit));
+    let corpus = state.app.corpus();
+    let facets = facet_groups(corpus, &results, &kept);
+    let hits: Vec<HitView> = std::mem::take(&mut results.hits)
+        .into_iter()
+        .map(|hit| HitView::new(corpus, hit))
+        .collect();
     let page = SearchPage {
         first: offset + 1,
-        last: (offset + results.hits.len()).min(total),
-        facets: facet_groups(&results, &kept),
+        last: (offset + hits.len()).min(total),
+        total: Some(total),
+        hits,
+        confident: results.confident,
+        corrected: results.corrected.take(),
+        resolved: results.resolved.take(),
+        facets,
+        facts,
+        without_facts,
         q,
-        results: Some(results),
         prev,
         next,
     };

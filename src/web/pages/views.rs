@@ -20,6 +20,69 @@ const EXAMPLES: [&str; 6] = [
 ];
 /// The longest query the search box accepts (the API enforces its own limit).
 pub const MAX_QUERY_CHARS: usize = 200;
+/// A title made from a clause's opening words stops after this many characters (Chinese) …
+const OPENING_CHARS_ZH: usize = 24;
+/// … or this many (English, at a word boundary).
+const OPENING_CHARS_EN: usize = 64;
+
+/// A kind's name in both languages, for people (the API keeps `kind.as_str()`).
+pub fn kind_name(kind: Kind) -> Bilingual {
+    let (zh, en) = match kind {
+        Kind::Document => ("文件", "document"),
+        Kind::Article => ("条", "article"),
+        Kind::Category => ("类", "category"),
+        Kind::Item => ("项", "item"),
+        Kind::Post => ("岗位", "post"),
+        Kind::Requirement => ("岗位要求（逐条）", "requirement part"),
+    };
+    Bilingual::new(zh, en)
+}
+
+/// What to head a clause with where its citation is not beside it: its own title, unless that
+/// title is only its number (`第7项` / `Item 7`, the level's default), which says nothing — then
+/// the opening words of its text.
+pub fn display_title(clause: &Clause) -> Bilingual {
+    let number = clause.path.last().map(u32::to_string).unwrap_or_default();
+    let only_a_number = !number.is_empty()
+        && clause.title.en.contains(&number)
+        && clause.citation.zh.ends_with(&clause.title.zh);
+    if !only_a_number || clause.text.zh == clause.title.zh {
+        return clause.title.clone();
+    }
+    Bilingual::new(
+        opening_words(&clause.text.zh, OPENING_CHARS_ZH, false),
+        opening_words(&clause.text.en, OPENING_CHARS_EN, true),
+    )
+}
+
+/// The text up to its first stop (a Chinese full stop, a semicolon or a colon outside brackets;
+/// not an English full stop, which also ends abbreviations like `A.M.`), shortened to
+/// `max` characters with an ellipsis — at a space when `words` is set.
+fn opening_words(text: &str, max: usize, words: bool) -> String {
+    let mut depth = 0usize;
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '《' | '“' => depth += 1,
+            ')' | '）' | '》' | '”' => depth = depth.saturating_sub(1),
+            '。' | '；' | '：' | ';' | ':' if depth == 0 => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = text[..end].trim().trim_end_matches('.');
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = match cut.rfind(' ').filter(|_| words) {
+        Some(space) => cut[..space].trim_end_matches([',', ' ']).to_string(),
+        None => cut,
+    };
+    format!("{cut}…")
+}
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -44,27 +107,47 @@ pub struct Home<'a> {
     pub max_query_chars: usize,
 }
 
+impl<'a> DocumentRow<'a> {
+    /// A document with its validity on `as_of`, as every page that shows its text states it.
+    pub fn new(document: &'a Document, as_of: jiff::civil::Date) -> Self {
+        let validity = Validity::of(document, as_of);
+        let (status, status_label) = match validity.status {
+            ValidityStatus::NotYetInForce => ("not_yet_in_force", "not yet in force · 尚未施行"),
+            ValidityStatus::InForce => ("in_force", "in force · 有效"),
+            ValidityStatus::TrialEnded => ("trial_ended", "trial ended · 试行期满"),
+        };
+        DocumentRow {
+            document,
+            validity,
+            status,
+            status_label,
+        }
+    }
+
+    /// The documents of `clauses`, each once, in the order first met.
+    pub fn of_clauses<'c>(
+        corpus: &'a Corpus,
+        clauses: impl IntoIterator<Item = &'c str>,
+        as_of: jiff::civil::Date,
+    ) -> Vec<Self> {
+        let mut docs: Vec<&Document> = Vec::new();
+        for id in clauses {
+            if let Some(doc) = corpus.clause(id).and_then(|c| corpus.document(&c.doc))
+                && !docs.iter().any(|d| d.id == doc.id)
+            {
+                docs.push(doc);
+            }
+        }
+        docs.into_iter().map(|d| Self::new(d, as_of)).collect()
+    }
+}
+
 impl<'a> Home<'a> {
     pub fn new(corpus: &'a Corpus, as_of: jiff::civil::Date) -> Self {
         let documents = corpus
             .documents()
             .iter()
-            .map(|document| {
-                let validity = Validity::of(document, as_of);
-                let (status, status_label) = match validity.status {
-                    ValidityStatus::NotYetInForce => {
-                        ("not_yet_in_force", "not yet in force · 尚未施行")
-                    }
-                    ValidityStatus::InForce => ("in_force", "in force · 有效"),
-                    ValidityStatus::TrialEnded => ("trial_ended", "trial ended · 试行期满"),
-                };
-                DocumentRow {
-                    document,
-                    validity,
-                    status,
-                    status_label,
-                }
-            })
+            .map(|document| DocumentRow::new(document, as_of))
             .collect();
         Home {
             as_of,
@@ -87,8 +170,12 @@ pub struct ClausePage<'a> {
     /// Named clauses (documents, categories, posts) are headed by their title; numbered ones by
     /// their citation, which says more than "Item 9".
     pub heading: &'a Bilingual,
+    pub kind: Bilingual,
+    /// The clause's document and whether it is in force on the page's date.
+    pub validity: Vec<DocumentRow<'a>>,
     pub breadcrumbs: Vec<&'a Clause>,
-    pub children: Vec<&'a Clause>,
+    /// Each child with the title it is listed by (see `display_title`).
+    pub children: Vec<(&'a Clause, Bilingual)>,
     pub related: Vec<RelatedView<'a>>,
     pub zh_paragraphs: Vec<&'a str>,
     pub en_paragraphs: Vec<&'a str>,
@@ -108,11 +195,17 @@ fn change_label(change: Change, wording_only: bool) -> &'static str {
 }
 
 impl<'a> ClausePage<'a> {
-    pub fn new(corpus: &'a Corpus, analyzer: &Analyzer, clause: &'a Clause) -> Self {
+    pub fn new(
+        corpus: &'a Corpus,
+        analyzer: &Analyzer,
+        clause: &'a Clause,
+        as_of: jiff::civil::Date,
+    ) -> Self {
         let children = clause
             .children
             .iter()
             .filter_map(|id| corpus.clause(id))
+            .map(|c| (c, display_title(c)))
             .collect();
         let related = clause
             .related
@@ -136,6 +229,8 @@ impl<'a> ClausePage<'a> {
         ClausePage {
             clause,
             heading,
+            kind: kind_name(clause.kind),
+            validity: DocumentRow::of_clauses(corpus, [clause.id.as_str()], as_of),
             breadcrumbs: corpus.breadcrumbs(clause),
             children,
             related,
@@ -167,6 +262,8 @@ pub struct PostsPage<'a> {
     pub degrees: [(&'static str, &'static str); 3],
     pub industry: &'a str,
     pub degree: &'static str,
+    /// The chosen degree's name, for the line saying what the filter means.
+    pub degree_name: Option<Bilingual>,
 }
 
 fn degree_label(d: Degree) -> &'static str {
@@ -179,8 +276,9 @@ fn degree_label(d: Degree) -> &'static str {
 }
 
 impl<'a> PostsPage<'a> {
-    /// The catalogue filtered by industry (its Chinese name) and minimum degree; an unknown
-    /// industry is an error naming the known ones.
+    /// The catalogue filtered by industry (its Chinese name) and by the applicant's degree: the
+    /// posts open to its holder, whose minimum is that degree or below. An unknown industry is an
+    /// error naming the known ones.
     pub fn new(
         corpus: &'a Corpus,
         industry: &'a str,
@@ -201,7 +299,7 @@ impl<'a> PostsPage<'a> {
         let rows = posts
             .iter()
             .filter(|p| chosen.is_none_or(|i| p.industry == *i))
-            .filter(|p| degree.is_none_or(|d| p.requirements.degree == d))
+            .filter(|p| degree.is_none_or(|d| p.requirements.degree <= d))
             .map(|p| {
                 let r = &p.requirements;
                 let join = |f: fn(&Bilingual) -> &str, sep| {
@@ -228,6 +326,7 @@ impl<'a> PostsPage<'a> {
             degrees,
             industry: chosen.map_or(industry, |i| i.zh.as_str()),
             degree: degree.map_or("", Degree::as_str),
+            degree_name: degree.map(Degree::names),
         })
     }
 }
@@ -244,10 +343,12 @@ pub struct ComparePage<'a> {
     pub rows: Vec<CompareRow<'a>>,
     /// Added, changed, unchanged.
     pub counts: (usize, usize, usize),
+    /// Whether the unchanged rows are left out (`?show=changed`).
+    pub changed_only: bool,
 }
 
 impl<'a> ComparePage<'a> {
-    pub fn new(comparisons: Vec<Comparison<'a>>) -> Self {
+    pub fn new(comparisons: Vec<Comparison<'a>>, changed_only: bool) -> Self {
         let count = |c: Change| comparisons.iter().filter(|x| x.change == c).count();
         let counts = (
             count(Change::Added),
@@ -256,6 +357,7 @@ impl<'a> ComparePage<'a> {
         );
         let rows = comparisons
             .into_iter()
+            .filter(|cmp| !(changed_only && cmp.change == Change::Unchanged))
             .map(|cmp| CompareRow {
                 change: match cmp.change {
                     Change::Added => "added",
@@ -266,6 +368,10 @@ impl<'a> ComparePage<'a> {
                 cmp,
             })
             .collect();
-        ComparePage { rows, counts }
+        ComparePage {
+            rows,
+            counts,
+            changed_only,
+        }
     }
 }
