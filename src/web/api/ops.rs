@@ -1,4 +1,4 @@
-//! Web: operations endpoints — `/readyz` (ready while the index answers a probe query) and
+//! Web: operations endpoints — `/readyz` (ready while the index answers a probe search. and
 //! `/metrics` (Prometheus text format).
 
 use axum::Json;
@@ -25,19 +25,29 @@ pub struct Ready {
     corpus_hash: String,
 }
 
-/// Ready while the index answers: a search for the first clause's ID must find it.
+/// Characters of a clause's title the probe searches for.
+const PROBE_CHARS: usize = 8;
+
+/// Ready while the index answers: a search for the first titled clause's title must find
+/// something.
 #[utoipa::path(get, path = "/readyz", tag = "operations",
-    summary = "Readiness: the corpus is loaded and the index answers a probe query.",
+    summary = "Readiness: the corpus is loaded and the index answers a probe search.",
     responses(
         (status = 200, description = "Ready to serve.", body = Ready),
         (status = 503, description = "The index cannot answer a probe query (`not_ready`)."),
     ))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Ready>, ApiError> {
     let corpus = state.app.corpus();
-    if let Some(first) = corpus.clauses().first() {
+    let probe = corpus
+        .clauses()
+        .iter()
+        .map(|c| c.title.zh.trim())
+        .find(|t| !t.is_empty())
+        .map(|t| t.chars().take(PROBE_CHARS).collect::<String>());
+    if let Some(probe) = probe {
         let answered = state
             .app
-            .search(&SearchRequest::new(first.id.as_str()))
+            .search(&SearchRequest::new(probe))
             .map(|results| results.total > 0);
         if !matches!(answered, Ok(true)) {
             if let Err(e) = &answered {
