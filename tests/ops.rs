@@ -280,7 +280,10 @@ async fn json_bodies_are_one_object_without_repeated_keys() {
         r#"["附件1第二条第8项"]"#,
     ] {
         let (status, _, bytes) = send(app(), post_json("/api/link", body)).await;
-        assert!(status == StatusCode::BAD_REQUEST || status == StatusCode::UNPROCESSABLE_ENTITY, "{body}: {status}");
+        assert!(
+            status == StatusCode::BAD_REQUEST || status == StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {status}"
+        );
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(error_code(&json), "bad_body", "{body}");
     }

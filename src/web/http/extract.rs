@@ -95,6 +95,34 @@ where
     }
 }
 
+/// `Json<T>` that also refuses a body other than one JSON object: a derived struct would accept
+/// an array of its fields (`["…"]` for `{"text": "…"}`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonObject<T>(pub T);
+
+impl<T, S> FromRequest<S> for JsonObject<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(bytes_rejection)?;
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
+        let Json(value) = <Json<T> as FromRequest<S>>::from_request(req, state).await?;
+        super::strict_json::object(&bytes)
+            .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
+        Ok(JsonObject(value))
+    }
+}
+
 fn bytes_rejection(e: axum::extract::rejection::BytesRejection) -> ApiError {
     let code = match e.status().as_u16() {
         413 => ErrorCode::BodyTooLarge,

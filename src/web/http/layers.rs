@@ -190,6 +190,11 @@ async fn offload(State(state): State<AppState>, req: Request, next: Next) -> Res
     if UNCACHED.contains(&path) || path.starts_with(STATIC_PREFIX) {
         return next.run(req).await;
     }
+    // A body is read here, on the async side, so that a slow upload holds no core; bodies of
+    // reads are left alone (their handlers never read them).
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        return on_a_core(&state, req, next).await;
+    }
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, state.limits.max_body_bytes).await {
         Ok(bytes) => bytes,
@@ -206,6 +211,11 @@ async fn offload(State(state): State<AppState>, req: Request, next: Next) -> Res
         }
     };
     let req = Request::from_parts(parts, axum::body::Body::from(bytes));
+    on_a_core(&state, req, next).await
+}
+
+/// Run the rest of the request on a blocking thread once a core's permit is free.
+async fn on_a_core(state: &AppState, req: Request, next: Next) -> Response {
     let Ok(permit) = Arc::clone(&state.cpu).acquire_owned().await else {
         return ApiError::internal("the server is shutting down").into_response();
     };
