@@ -1,15 +1,13 @@
-//! Compare: beside search, eligibility and citation, the fourth reader of the model. Lines up
-//! Beijing's Annex 1 with the national criteria it adapts and computes word-level diffs (jieba words
-//! in Chinese, whitespace words in English) for the clause and compare pages.
+//! Compare: beside search, eligibility and citation, the fourth reader of the model. Lines up each
+//! document that adapts another (Beijing's Annex 1 and the national criteria, found through the
+//! clauses' `adapts` links, not named here) and computes word-level diffs (jieba words in Chinese,
+//! whitespace words in English) for the clause and compare pages.
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::analysis::Analyzer;
 use crate::model::{Bilingual, Change, Clause, Corpus, Kind, Relation};
-
-/// The document whose clauses are compared against the ones they adapt.
-pub const BEIJING_STANDARDS: &str = "bj2022-a1";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,9 +30,10 @@ pub struct WordDiff {
     pub en: Vec<Segment>,
 }
 
-/// One Beijing clause beside the national clause it adapts (if any).
+/// One adapting (Beijing) clause beside the national clause it adapts (if any).
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison<'a> {
+    /// The clause that adapts, or that its document added.
     pub beijing: &'a Clause,
     pub national: Option<&'a Clause>,
     pub change: Change,
@@ -103,10 +102,39 @@ pub fn comparison<'a>(
     })
 }
 
-/// Every clause of Beijing's standards against the national criteria, in document order.
+/// The documents whose clauses adapt another document's, each with that document, in corpus
+/// order: read from the `adapts` links, so a new adapting document needs no code.
+pub fn adapting_documents(corpus: &Corpus) -> Vec<(&str, &str)> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for clause in corpus.clauses() {
+        for link in clause
+            .related
+            .iter()
+            .filter(|r| r.relation == Relation::Adapts)
+        {
+            let Some(adapted) = corpus.clause(&link.id) else {
+                continue;
+            };
+            let pair = (clause.doc.as_str(), adapted.doc.as_str());
+            if !pairs.contains(&pair) {
+                pairs.push(pair);
+            }
+        }
+    }
+    pairs
+}
+
+/// Every clause of each adapting document (Beijing's standards) against the document it adapts
+/// (the national criteria), in document order; a document's added clauses are among them.
 pub fn compare_all<'a>(corpus: &'a Corpus, analyzer: &Analyzer) -> Vec<Comparison<'a>> {
-    corpus
-        .clauses_of(BEIJING_STANDARDS)
+    let mut docs: Vec<&str> = Vec::new();
+    for (doc, _) in adapting_documents(corpus) {
+        if !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    docs.into_iter()
+        .flat_map(|doc| corpus.clauses_of(doc))
         .filter(|c| c.kind != Kind::Document)
         .filter_map(|c| comparison(corpus, analyzer, c))
         .collect()

@@ -1,4 +1,4 @@
-//! The API contract (web, every route of `web::ROUTES`): malformed input — wrong types, huge
+//! The API contract (web, every route of `web::routes()`): malformed input — wrong types, huge
 //! values, invalid UTF-8, unknown parameters, path traversal, wrong methods and content types,
 //! empty and malformed bodies — gets only answers the OpenAPI document lists for that operation
 //! (or the generic 405 for a method its path does not answer), the JSON error shape on every
@@ -320,7 +320,7 @@ async fn huge_values_for_every_documented_parameter_get_documented_answers() {
 async fn bad_path_segments_and_traversal_are_refused() {
     let contract = Contract::new().await;
     let long = "a".repeat(LONG_VALUE_BYTES);
-    for route in talentdex::web::ROUTES {
+    for route in talentdex::web::routes() {
         let params: Vec<&str> = route
             .path
             .split('/')

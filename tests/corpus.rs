@@ -333,3 +333,4 @@ fn award_names_are_standard_and_mistranslations_only_aliases() {
 }
 
 mod refusals;
+mod wording;

@@ -3,8 +3,10 @@
 mod common;
 
 mod api;
+mod app;
 mod browser;
 mod citation;
+mod compare;
 mod contract;
 mod corpus;
 mod eligibility;

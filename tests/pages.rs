@@ -116,3 +116,26 @@ async fn undecodable_path_segments_get_an_html_400_page() {
         );
     }
 }
+
+// Regression (issue 10): the posts page documents Chinese or English industry names, but an
+// English name was refused because the page kept its own industry list matching Chinese only.
+#[tokio::test]
+async fn posts_page_takes_an_industry_by_its_english_name() {
+    let request = |uri: &str| {
+        axum::http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .expect("a request")
+    };
+    let (status, _, english) = crate::common::send(
+        crate::common::app(),
+        request("/posts?industry=Integrated%20Circuits"),
+    )
+    .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let (_, _, chinese) = crate::common::send(
+        crate::common::app(),
+        request("/posts?industry=%E9%9B%86%E6%88%90%E7%94%B5%E8%B7%AF"),
+    )
+    .await;
+    assert_eq!(english, chinese, "both names choose the same posts");
+}

@@ -13,25 +13,26 @@ use crate::search::SearchError;
 
 use super::requests::RequestError;
 
+/// Large sources are boxed so a `Result<_, AppError>` stays small.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("corpus {} refused", dir.display())]
     Corpus {
         dir: PathBuf,
         #[source]
-        source: CorpusError,
+        source: Box<CorpusError>,
     },
     #[error("search data in {} refused", dir.display())]
     SearchData {
         dir: PathBuf,
         #[source]
-        source: AnalysisError,
+        source: Box<AnalysisError>,
     },
     #[error("cannot build the search index in {}", dir.display())]
     Index {
         dir: PathBuf,
         #[source]
-        source: IndexError,
+        source: Box<IndexError>,
     },
     #[error(transparent)]
     Request(#[from] RequestError),

@@ -101,7 +101,7 @@ impl App {
         };
         let built = index::build(dir, &corpus, &analyzer).map_err(|source| AppError::Index {
             dir: dir.to_path_buf(),
-            source,
+            source: Box::new(source),
         })?;
         Ok((reason, built.num_docs()))
     }
@@ -136,7 +136,7 @@ fn load_corpus(dir: &Path) -> Result<Arc<Corpus>, AppError> {
         .map(Arc::new)
         .map_err(|source| AppError::Corpus {
             dir: dir.to_path_buf(),
-            source,
+            source: Box::new(source),
         })
 }
 
@@ -145,6 +145,6 @@ fn load_analyzer(dir: &Path) -> Result<Arc<Analyzer>, AppError> {
         .map(Arc::new)
         .map_err(|source| AppError::SearchData {
             dir: dir.to_path_buf(),
-            source,
+            source: Box::new(source),
         })
 }

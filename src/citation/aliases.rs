@@ -50,6 +50,12 @@ pub(crate) const DOC_NAMES: &[(&str, &str, Strength)] = &[
     ("Guo Ke Ban Cai [2022] 177", "bj2022", Strong),
     ("Notice Guo Ke Ban Cai [2022] No. 177", "bj2022", Strong),
     (
+        "Notice of the General Office of the Ministry of Science and Technology and the General Office of the Ministry of Human Resources and Social Security on Piloting Recognition Standards for Foreign “Top-Notch and Scarce” Talent in Beijing",
+        "bj2022",
+        Strong,
+    ),
+    // The English title before issue 17 (高精尖缺 rendered like 高端): still a name people cite.
+    (
         "Notice of the General Office of the Ministry of Science and Technology and the General Office of the Ministry of Human Resources and Social Security on Piloting Recognition Standards for Foreign High-End and Urgently Needed Talent in Beijing",
         "bj2022",
         Strong,
@@ -64,6 +70,17 @@ pub(crate) const DOC_NAMES: &[(&str, &str, Strength)] = &[
     ("北京市外籍“高精尖”人才认定标准", "bj2022-a1", Strong),
     ("高精尖人才认定标准", "bj2022-a1", Strong),
     ("高精尖标准", "bj2022-a1", Strong),
+    (
+        "Beijing Recognition Standards for Foreign “Top-Notch” Talent (Trial)",
+        "bj2022-a1",
+        Strong,
+    ),
+    (
+        "Recognition Standards for Foreign “Top-Notch” Talent",
+        "bj2022-a1",
+        Strong,
+    ),
+    // The English titles before issue 17 (高精尖 rendered like 高端): still names people cite.
     (
         "Beijing Recognition Standards for Foreign High-End Talent (Trial)",
         "bj2022-a1",

@@ -198,6 +198,7 @@ fn build_file(
         children: Vec::new(),
         related: Vec::new(),
         change: None,
+        wording_only: false,
         aliases: Vec::new(),
         post: None,
         source: SourceRef {
@@ -296,19 +297,22 @@ fn build_clause(
             why,
         }));
     }
-    let change = match map.get("change") {
-        None => None,
-        Some(f) => Some(parse_change(&f.value).map_err(|why| {
-            invalid(
-                file,
-                f.line,
-                Problem::BadValue {
-                    id: id.clone(),
-                    key: "change".into(),
-                    why,
-                },
-            )
-        })?),
+    let (change, wording_only) = match map.get("change") {
+        None => (None, false),
+        Some(f) => {
+            let (change, wording_only) = parse_change(&f.value).map_err(|why| {
+                invalid(
+                    file,
+                    f.line,
+                    Problem::BadValue {
+                        id: id.clone(),
+                        key: "change".into(),
+                        why,
+                    },
+                )
+            })?;
+            (Some(change), wording_only)
+        }
     };
     let adapts = map.get("adapts").map(|f| f.value.trim().to_string());
     check_adaptation(&id, adapts.as_deref(), change).map_err(at)?;
@@ -344,6 +348,7 @@ fn build_clause(
         children: Vec::new(),
         related: Vec::new(),
         change,
+        wording_only,
         aliases,
         post: None,
         source: SourceRef {

@@ -56,12 +56,19 @@ pub fn link_adaptations(clauses: &mut [Clause], links: &[Link]) -> Result<(), Co
     Ok(())
 }
 
-pub fn parse_change(value: &str) -> Result<Change, String> {
+/// The `change` value that marks a change in wording only (see `Clause::wording_only`).
+const WORDING_ONLY: &str = "changed (wording only)";
+
+/// A clause's `change:` value: the change, and whether it is in wording only.
+pub fn parse_change(value: &str) -> Result<(Change, bool), String> {
     match value.trim() {
-        "unchanged" => Ok(Change::Unchanged),
-        "changed" => Ok(Change::Changed),
-        "added" => Ok(Change::Added),
-        other => Err(format!("`{other}`: expected unchanged, changed or added")),
+        "unchanged" => Ok((Change::Unchanged, false)),
+        "changed" => Ok((Change::Changed, false)),
+        WORDING_ONLY => Ok((Change::Changed, true)),
+        "added" => Ok((Change::Added, false)),
+        other => Err(format!(
+            "`{other}`: expected unchanged, changed, {WORDING_ONLY} or added"
+        )),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The model: documents and clauses as the rest of the pipeline sees them, built by `corpus` from
 //! the Markdown sources and read by `index`, `search`, `eligibility`, `citation` and `web`.
 
+mod degree;
 mod numerals;
 mod outcome;
 mod post;
@@ -145,6 +146,10 @@ pub struct Clause {
     /// Beijing's change against the clause it adapts, or `added`; absent elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// A `changed` clause whose change is in wording only (one word, the requirement the same);
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wording_only: bool,
     /// Other names people search for; never shown as the text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -235,6 +240,27 @@ impl Corpus {
         self.clauses.iter().filter(|c| c.kind == Kind::Post)
     }
 
+    /// The catalogue's industries, each once, in catalogue order: the one list every filter and
+    /// facet uses.
+    pub fn industries(&self) -> Vec<&Bilingual> {
+        let mut industries: Vec<&Bilingual> = Vec::new();
+        for post in self.posts().filter_map(|c| c.post.as_ref()) {
+            if !industries.contains(&&post.industry) {
+                industries.push(&post.industry);
+            }
+        }
+        industries
+    }
+
+    /// The industry named `name` in either language (English case-insensitively, spacing
+    /// ignored), as the catalogue writes it.
+    pub fn industry(&self, name: &str) -> Option<&Bilingual> {
+        let wanted = industry_key(name);
+        self.industries()
+            .into_iter()
+            .find(|i| industry_key(&i.zh) == wanted || industry_key(&i.en) == wanted)
+    }
+
     /// Post number `n` of the catalogue.
     pub fn post(&self, n: u32) -> Option<&Clause> {
         self.posts()
@@ -244,4 +270,12 @@ impl Corpus {
     pub fn hash(&self) -> &str {
         &self.hash
     }
+}
+
+/// An industry name as compared: lower case, without spaces or punctuation.
+fn industry_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

@@ -2,53 +2,11 @@
 //! the program reads from their text (degree, majors, years, qualification, ability items), which
 //! `eligibility` turns into verdicts.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Bilingual;
+pub use super::degree::Degree;
 use super::post_text::{read_education, read_experience, split_items};
-
-/// Degree levels, in order: none < bachelor < master < doctorate.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Degree {
-    None,
-    Bachelor,
-    Master,
-    Doctorate,
-}
-
-impl Degree {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Degree::None => "none",
-            Degree::Bachelor => "bachelor",
-            Degree::Master => "master",
-            Degree::Doctorate => "doctorate",
-        }
-    }
-
-    /// The degree's name as printed in the catalogue (学士, 硕士, 博士) and in our English.
-    pub fn names(self) -> Bilingual {
-        match self {
-            Degree::None => Bilingual::new("无学位", "no degree"),
-            Degree::Bachelor => Bilingual::new("学士", "bachelor's"),
-            Degree::Master => Bilingual::new("硕士", "master's"),
-            Degree::Doctorate => Bilingual::new("博士", "doctoral"),
-        }
-    }
-}
 
 /// Which column of the catalogue a requirement part is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -97,6 +55,10 @@ pub struct Requirements {
     /// Minimum years of experience ("2年及以上" includes 2).
     pub years_experience: u32,
     pub experience_field: Bilingual,
+    /// `<field>相关工作` without 等: only work related to the field, worded so (absent when the
+    /// text says `<field>等相关工作`, the field or related work).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub experience_field_only: bool,
     /// 具有相关职业资格.
     pub qualification_required: bool,
     pub abilities: Vec<Bilingual>,
@@ -184,7 +146,7 @@ impl Post {
         let abilities = split_items(&ability.text).map_err(|e| format!("{}: {e}", ability.id))?;
         let (degree, equivalent_accepted, majors) =
             read_education(&education.text).map_err(|e| format!("{}: {e}", education.id))?;
-        let (years_experience, experience_field, qualification_required) =
+        let experience_req =
             read_experience(&experience.text).map_err(|e| format!("{}: {e}", experience.id))?;
         let other: Vec<Bilingual> = find(PostPartKind::Other)
             .map(|p| p.text.clone())
@@ -194,9 +156,10 @@ impl Post {
             degree,
             equivalent_accepted,
             majors,
-            years_experience,
-            experience_field,
-            qualification_required,
+            years_experience: experience_req.years,
+            experience_field: experience_req.field,
+            experience_field_only: experience_req.field_only,
+            qualification_required: experience_req.qualification,
             abilities,
             other,
         };
@@ -209,6 +172,28 @@ impl Post {
             requirements,
             checks,
         })
+    }
+}
+
+/// The experience check's wording, as the post's `.3` words its field.
+fn experience_requirement(req: &Requirements) -> Bilingual {
+    let (years, field) = (req.years_experience, &req.experience_field);
+    if req.experience_field_only {
+        Bilingual::new(
+            format!("{years}年及以上从事{}相关工作经历", field.zh),
+            format!(
+                "at least {years} years of experience in work related to {}",
+                field.en
+            ),
+        )
+    } else {
+        Bilingual::new(
+            format!("{years}年及以上从事{}等相关工作经历", field.zh),
+            format!(
+                "at least {years} years of experience in {} or related work",
+                field.en
+            ),
+        )
     }
 }
 
@@ -246,16 +231,7 @@ fn checks_for(req: &Requirements, parts: &[PostPart]) -> Vec<Check> {
         Check {
             id: experience.clone(),
             kind: CheckKind::Experience,
-            requirement: Bilingual::new(
-                format!(
-                    "{}年及以上从事{}等相关工作经历",
-                    req.years_experience, req.experience_field.zh
-                ),
-                format!(
-                    "at least {} years of experience in {} or related work",
-                    req.years_experience, req.experience_field.en
-                ),
-            ),
+            requirement: experience_requirement(req),
         },
     ];
     if req.qualification_required {

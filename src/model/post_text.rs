@@ -3,7 +3,7 @@
 //! ability items) — so they are derived from the corpus, never typed twice.
 
 use super::Bilingual;
-use super::post::Degree;
+use super::degree::Degree;
 
 /// Split 职业能力要求 into its items: `；` in Chinese, `; ` in English, the same count in both.
 pub(super) fn split_items(text: &Bilingual) -> Result<Vec<Bilingual>, String> {
@@ -77,10 +77,25 @@ const QUALIFICATION_ZH: &str = "相关职业资格";
 const QUALIFICATION_EN: &str = "A relevant professional qualification and at least ";
 const YEARS_EN: &str = "At least ";
 const FIELD_START_EN: &str = " years of experience in ";
+/// After the field where the Chinese says `<field>等相关工作` (the field and work like it).
 const FIELD_END_EN: &str = " or related work.";
+/// Before the field where the Chinese says `<field>相关工作` without 等 (work about the field only).
+const RELATED_TO_EN: &str = "work related to ";
 
-/// Read `具有[相关职业资格，]<N>年及以上从事<field>[等]相关工作经历。` and its English pattern.
-pub(super) fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool), String> {
+/// What a post's `.3` part requires.
+#[derive(Debug)]
+pub(super) struct Experience {
+    pub years: u32,
+    pub field: Bilingual,
+    /// No 等: only work related to the field counts, as the text words it.
+    pub field_only: bool,
+    pub qualification: bool,
+}
+
+/// Read `具有[相关职业资格，]<N>年及以上从事<field>[等]相关工作经历。` and its English pattern:
+/// `… in <field> or related work.` with 等, `… in work related to <field>.` without it — so the
+/// English never widens the field where the Chinese does not.
+pub(super) fn read_experience<'a>(text: &'a Bilingual) -> Result<Experience, String> {
     let zh = &text.zh;
     let years_at = zh.find("年及以上").ok_or("Chinese lacks \"<N>年及以上\"")?;
     let digits: String = zh[..years_at]
@@ -99,8 +114,11 @@ pub(super) fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool)
         .split_once("从事")
         .map(|(_, f)| f)
         .and_then(|f| f.split_once("相关工作经历").map(|(f, _)| f))
-        .map(|f| f.strip_suffix('等').unwrap_or(f))
         .ok_or("Chinese lacks \"从事<field>相关工作经历\"")?;
+    let (field_zh, or_related) = match field_zh.strip_suffix('等') {
+        Some(f) => (f, true),
+        None => (field_zh, false),
+    };
     let qualification = zh.contains(QUALIFICATION_ZH);
     let en_rest = if qualification {
         text.en.strip_prefix(QUALIFICATION_EN)
@@ -117,18 +135,36 @@ pub(super) fn read_experience(text: &Bilingual) -> Result<(u32, Bilingual, bool)
             }
         )
     })?;
+    let field_en = |f: &'a str| -> Option<&'a str> {
+        if or_related {
+            f.strip_suffix(FIELD_END_EN)
+        } else {
+            f.strip_prefix(RELATED_TO_EN)?.strip_suffix('.')
+        }
+    };
     let (en_years, field_en) = en_rest
         .split_once(FIELD_START_EN)
-        .and_then(|(y, f)| Some((y, f.strip_suffix(FIELD_END_EN)?)))
+        .and_then(|(y, f)| Some((y, field_en(f)?)))
         .ok_or_else(|| {
-            format!("English does not read \"<N>{FIELD_START_EN}<field>{FIELD_END_EN}\"")
+            if or_related {
+                format!("English does not read \"<N>{FIELD_START_EN}<field>{FIELD_END_EN}\"")
+            } else {
+                format!(
+                    "the Chinese has no 等, so the English must read \"<N>{FIELD_START_EN}{RELATED_TO_EN}<field>.\""
+                )
+            }
         })?;
     if en_years.parse::<u32>() != Ok(years) {
         return Err(format!(
             "{years} years in Chinese but \"{en_years}\" in English"
         ));
     }
-    Ok((years, Bilingual::new(field_zh, field_en), qualification))
+    Ok(Experience {
+        years,
+        field: Bilingual::new(field_zh, field_en),
+        field_only: !or_related,
+        qualification,
+    })
 }
 
 #[cfg(test)]
@@ -149,12 +185,19 @@ mod tests {
 
         let exp = Bilingual::new(
             "具有相关职业资格，2年及以上从事临床诊疗相关工作经历。",
-            "A relevant professional qualification and at least 2 years of experience in clinical diagnosis and treatment or related work.",
+            "A relevant professional qualification and at least 2 years of experience in work related to clinical diagnosis and treatment.",
         );
-        let (years, field, qual) = read_experience(&exp).unwrap();
-        assert_eq!((years, qual), (2, true));
-        assert_eq!(field.zh, "临床诊疗");
-        assert_eq!(field.en, "clinical diagnosis and treatment");
+        let e = read_experience(&exp).unwrap();
+        assert_eq!((e.years, e.qualification, e.field_only), (2, true, true));
+        assert_eq!(e.field.zh, "临床诊疗");
+        assert_eq!(e.field.en, "clinical diagnosis and treatment");
+        let exp = Bilingual::new(
+            "具有2年及以上从事云计算等相关工作经历。",
+            "At least 2 years of experience in cloud computing or related work.",
+        );
+        let e = read_experience(&exp).unwrap();
+        assert_eq!((e.years, e.qualification, e.field_only), (2, false, false));
+        assert_eq!(e.field.en, "cloud computing");
     }
 
     #[test]
@@ -177,5 +220,18 @@ mod tests {
                 .unwrap_err()
                 .contains("2 years in Chinese")
         );
+        // "or related" widens a field the Chinese (no 等) does not, and the reverse.
+        for (zh, en) in [
+            (
+                "具有2年及以上从事临床诊疗相关工作经历。",
+                "At least 2 years of experience in clinical diagnosis and treatment or related work.",
+            ),
+            (
+                "具有2年及以上从事云计算等相关工作经历。",
+                "At least 2 years of experience in work related to cloud computing.",
+            ),
+        ] {
+            assert!(read_experience(&Bilingual::new(zh, en)).is_err(), "{en}");
+        }
     }
 }

@@ -194,12 +194,7 @@ impl SearchEngine {
                 _ => None,
             })
             .collect();
-        let mut industries: Vec<Bilingual> = Vec::new();
-        for post in corpus.posts().filter_map(|c| c.post.as_ref()) {
-            if !industries.contains(&post.industry) {
-                industries.push(post.industry.clone());
-            }
-        }
+        let industries: Vec<Bilingual> = corpus.industries().into_iter().cloned().collect();
         let industry_of = post_of
             .iter()
             .map(|p| {

@@ -20,7 +20,7 @@ pub use http::error::{ApiError, ERROR_CODES, ErrorCode};
 pub use http::layers::Limits;
 pub use http::metrics::Metrics;
 pub use http::server::ConnLimits;
-pub use routes::{ROUTES, Route};
+pub use routes::{Route, table as routes};
 
 use crate::app::App;
 
@@ -73,13 +73,9 @@ impl AppState {
 }
 
 /// The whole HTTP app, without binding a socket (tests drive it with `oneshot`): every route of
-/// `ROUTES`, a 405 for other methods on their paths and a 404 elsewhere, inside `layers`.
+/// `routes`, a 405 for other methods on their paths and a 404 elsewhere, inside `layers`.
 pub fn router(state: AppState) -> Router {
-    let routes = ROUTES
-        .iter()
-        .fold(Router::new(), |router, route| {
-            router.route(route.path, route.method_router())
-        })
+    let routes = routes::router()
         .method_not_allowed_fallback(routes::method_not_allowed)
         .fallback(fallback);
     http::layers::apply(routes, state)

@@ -1,167 +1,131 @@
-//! Web: the route table — every path and method the app serves, with its handler. `router`
-//! registers exactly these and nothing else, so this table is what the OpenAPI document is checked
-//! against (tests/openapi.rs): a route cannot be served without being listed here, nor listed
-//! without being documented.
+//! Web: the routes — each registered once, together with its OpenAPI description, through
+//! utoipa-axum's `OpenApiRouter`: the path and method a handler answers are the ones its
+//! `#[utoipa::path]` attribute documents, so a route cannot be served undocumented nor documented
+//! unserved. Paths are written in axum's syntax (`{*id}` matches several segments); the
+//! document shows them as OpenAPI templates (`{id}`).
 
-use crate::web::http::error::ErrorCode;
+use std::sync::LazyLock;
+
+use axum::Router;
 use axum::extract::MatchedPath;
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodFilter, MethodRouter, on};
+use utoipa::Modify;
+use utoipa::openapi::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::api::{self, cite, eligibility, openapi, ops, search};
 use super::http::assets;
 use super::pages::{self, PageError};
-use super::{ApiError, AppState};
+use super::{ApiError, AppState, ErrorCode};
 
-/// One route: its path in axum's syntax (`{*id}` matches several segments), the method it
-/// answers and the handler, built for that method so the two cannot disagree.
+/// One route: its path in axum's syntax and the method it answers (`GET` answers `HEAD` too).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
-    pub path: &'static str,
+    pub path: String,
     pub method: Method,
-    handler: fn(MethodFilter) -> MethodRouter<AppState>,
 }
 
 impl Route {
     /// The path as the OpenAPI document writes it: `{*id}` becomes `{id}`.
     pub fn openapi_path(&self) -> String {
-        self.path.replace("{*", "{")
-    }
-
-    pub(super) fn method_router(&self) -> MethodRouter<AppState> {
-        let filter = MethodFilter::try_from(self.method.clone())
-            .unwrap_or_else(|e| panic!("{} {}: {e}", self.method, self.path));
-        (self.handler)(filter)
+        openapi_template(&self.path)
     }
 }
 
-/// Every route, JSON API first, then the HTML pages. `GET` routes answer `HEAD` too.
-pub const ROUTES: &[Route] = &[
-    Route {
-        path: "/healthz",
-        method: Method::GET,
-        handler: |m| on(m, api::healthz),
-    },
-    Route {
-        path: "/readyz",
-        method: Method::GET,
-        handler: |m| on(m, ops::readyz),
-    },
-    Route {
-        path: "/metrics",
-        method: Method::GET,
-        handler: |m| on(m, ops::metrics),
-    },
-    Route {
-        path: "/api/openapi.json",
-        method: Method::GET,
-        handler: |m| on(m, openapi::openapi_json),
-    },
-    Route {
-        path: "/api/documents",
-        method: Method::GET,
-        handler: |m| on(m, api::documents),
-    },
-    Route {
-        path: "/api/clauses",
-        method: Method::GET,
-        handler: |m| on(m, api::clauses),
-    },
-    Route {
-        path: "/api/clauses/{*id}",
-        method: Method::GET,
-        handler: |m| on(m, api::clause),
-    },
-    Route {
-        path: "/api/posts",
-        method: Method::GET,
-        handler: |m| on(m, api::posts),
-    },
-    Route {
-        path: "/api/posts/{n}",
-        method: Method::GET,
-        handler: |m| on(m, api::post),
-    },
-    Route {
-        path: "/api/eligibility",
-        method: Method::POST,
-        handler: |m| on(m, eligibility::eligibility),
-    },
-    Route {
-        path: "/api/search",
-        method: Method::GET,
-        handler: |m| on(m, search::search),
-    },
-    Route {
-        path: "/api/resolve",
-        method: Method::GET,
-        handler: |m| on(m, cite::resolve),
-    },
-    Route {
-        path: "/api/link",
-        method: Method::POST,
-        handler: |m| on(m, cite::link),
-    },
-    Route {
-        path: "/cite",
-        method: Method::GET,
-        handler: |m| on(m, pages::cite::page_without_citation),
-    },
-    Route {
-        path: "/cite/",
-        method: Method::GET,
-        handler: |m| on(m, pages::cite::page_without_citation),
-    },
-    Route {
-        path: "/cite/{*text}",
-        method: Method::GET,
-        handler: |m| on(m, pages::cite::page),
-    },
-    Route {
-        path: "/",
-        method: Method::GET,
-        handler: |m| on(m, pages::home),
-    },
-    Route {
-        path: "/clause/{*id}",
-        method: Method::GET,
-        handler: |m| on(m, pages::clause),
-    },
-    Route {
-        path: "/posts",
-        method: Method::GET,
-        handler: |m| on(m, pages::posts),
-    },
-    Route {
-        path: "/posts/{n}",
-        method: Method::GET,
-        handler: |m| on(m, pages::post),
-    },
-    Route {
-        path: "/compare",
-        method: Method::GET,
-        handler: |m| on(m, pages::compare_page),
-    },
-    Route {
-        path: "/eligibility",
-        method: Method::GET,
-        handler: |m| on(m, pages::eligibility::page),
-    },
-    Route {
-        path: "/search",
-        method: Method::GET,
-        handler: |m| on(m, pages::search::page),
-    },
-    Route {
-        path: "/static/{name}",
-        method: Method::GET,
-        handler: |m| on(m, assets::asset),
-    },
-];
+/// The routes, their table and the document, built once per process.
+struct Built {
+    router: Router<AppState>,
+    table: Vec<Route>,
+    doc: OpenApi,
+}
+
+static BUILT: LazyLock<Built> = LazyLock::new(build);
+
+/// Every route, JSON API first, then the HTML pages.
+fn build() -> Built {
+    let (router, mut doc) = OpenApiRouter::with_openapi(openapi::base())
+        .routes(routes!(api::healthz))
+        .routes(routes!(ops::readyz))
+        .routes(routes!(ops::metrics))
+        .routes(routes!(openapi::openapi_json))
+        .routes(routes!(api::documents))
+        .routes(routes!(api::clauses))
+        .routes(routes!(api::clause))
+        .routes(routes!(api::posts))
+        .routes(routes!(api::post))
+        .routes(routes!(eligibility::eligibility))
+        .routes(routes!(search::search))
+        .routes(routes!(cite::resolve))
+        .routes(routes!(cite::link))
+        .routes(routes!(pages::cite::page_without_citation))
+        .routes(routes!(pages::cite::page_without_citation_slash))
+        .routes(routes!(pages::cite::page))
+        .routes(routes!(pages::home))
+        .routes(routes!(pages::clause))
+        .routes(routes!(pages::posts))
+        .routes(routes!(pages::post))
+        .routes(routes!(pages::compare_page))
+        .routes(routes!(pages::eligibility::page))
+        .routes(routes!(pages::search::page))
+        .routes(routes!(assets::asset))
+        .split_for_parts();
+    let table = doc
+        .paths
+        .paths
+        .iter()
+        .flat_map(|(path, item)| {
+            methods(item).into_iter().map(move |method| Route {
+                path: path.clone(),
+                method,
+            })
+        })
+        .collect();
+    doc.paths.paths = std::mem::take(&mut doc.paths.paths)
+        .into_iter()
+        .map(|(path, item)| (openapi_template(&path), item))
+        .collect();
+    openapi::Shared.modify(&mut doc);
+    Built { router, table, doc }
+}
+
+/// Every route the router serves.
+pub fn table() -> &'static [Route] {
+    &BUILT.table
+}
+
+/// The OpenAPI document of every route.
+pub fn document() -> &'static OpenApi {
+    &BUILT.doc
+}
+
+/// The routes without state or middleware (see `web::router`).
+pub(super) fn router() -> Router<AppState> {
+    BUILT.router.clone()
+}
+
+fn openapi_template(path: &str) -> String {
+    path.replace("{*", "{")
+}
+
+/// The methods an OpenAPI path item documents.
+fn methods(item: &utoipa::openapi::PathItem) -> Vec<Method> {
+    [
+        (item.get.is_some(), Method::GET),
+        (item.post.is_some(), Method::POST),
+        (item.put.is_some(), Method::PUT),
+        (item.delete.is_some(), Method::DELETE),
+        (item.patch.is_some(), Method::PATCH),
+    ]
+    .into_iter()
+    .filter_map(|(present, method)| present.then_some(method))
+    .collect()
+}
 
 /// The methods a route pattern answers, as the `Allow` header lists them.
 fn allowed(path: &str) -> Vec<&'static str> {
-    let mut methods: Vec<&'static str> = ROUTES
+    let mut methods: Vec<&'static str> = table()
         .iter()
         .filter(|r| r.path == path)
         .map(|r| r.method.as_str())

@@ -63,6 +63,26 @@ fn refuses_an_unknown_document() {
     assert!(why.contains("unknown document `nowhere`"), "{why}");
 }
 
+// A `change` the loader does not know is refused with the values it accepts; "wording only" is a
+// kind of `changed` and so needs the clause it adapts (issue 17).
+#[test]
+fn refuses_an_unknown_or_unanchored_change() {
+    let (_, line, why) = refuse_with(
+        ITEM_LEVELS,
+        "\n## 1\n\n- title.zh: 甲\n- title.en: A\n- change: wording\n",
+    );
+    assert_eq!(line, FRONT_LINES + 6);
+    assert!(
+        why.contains("`wording`: expected unchanged, changed, changed (wording only) or added"),
+        "{why}"
+    );
+    let (_, _, why) = refuse_with(
+        ITEM_LEVELS,
+        "\n## 1\n\n- title.zh: 甲\n- title.en: A\n- change: changed (wording only)\n",
+    );
+    assert!(why.contains("needs the clause it adapts"), "{why}");
+}
+
 #[test]
 fn refuses_a_post_without_its_parts() {
     let (_, line, why) = refuse(

@@ -40,6 +40,17 @@ fn award_names_and_aliases_in_both_languages() {
         ("Nobel Prize", "unknown", "not_met"),
         ("诺贝尔奖", "unknown", "not_met"),
         ("Nobel Peace Prize", "unknown", "not_met"),
+        // 2.2 names the "Royal Gold Medal (UK)" without saying whose: the name as printed is met,
+        // a named body's medal is for the authority (issue 17).
+        ("Royal Gold Medal", "not_met", "met"),
+        ("英国皇家金质奖章", "not_met", "met"),
+        ("Royal Medal", "not_met", "unknown"),
+        ("Royal Society Royal Medal", "not_met", "unknown"),
+        ("RIBA Royal Gold Medal", "not_met", "unknown"),
+        // The CNRS research medal, in Beijing's wording or the national one, and its usual reading.
+        ("CNRS Gold Medal", "not_met", "met"),
+        ("法国全国科研中心科研奖章", "not_met", "met"),
+        ("法国全国研究中心科研奖章", "not_met", "met"),
         // Not on any list: 2.2's prestigious architecture or design awards may include it.
         ("Pritzker Prize", "not_met", "unknown"),
         ("红点设计大奖", "not_met", "unknown"),

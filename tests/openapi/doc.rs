@@ -7,7 +7,6 @@ use axum::body::{Body, Bytes};
 use axum::http::{Request, StatusCode};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
-use talentdex::web::ROUTES;
 
 use crate::common::{app, get_json, send};
 
@@ -46,8 +45,9 @@ pub fn operations(doc: &Value) -> Vec<(String, String, &Value)> {
 /// The route template (OpenAPI form) the router matches `path` with, if any: static routes
 /// before parameters, `{x}` one segment, `{*x}` the rest.
 pub fn template_of(path: &str) -> Option<String> {
-    let exact = ROUTES.iter().find(|r| r.path == path);
-    let matched = exact.or_else(|| ROUTES.iter().find(|r| matches(r.path, path)));
+    let routes = talentdex::web::routes();
+    let exact = routes.iter().find(|r| r.path == path);
+    let matched = exact.or_else(|| routes.iter().find(|r| matches(&r.path, path)));
     matched.map(|r| r.openapi_path())
 }
 

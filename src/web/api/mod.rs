@@ -169,7 +169,7 @@ fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
 }
 
 /// One clause: texts, parent, children, breadcrumbs, citation, related clauses.
-#[utoipa::path(get, path = "/api/clauses/{id}", tag = "clauses",
+#[utoipa::path(get, path = "/api/clauses/{*id}", tag = "clauses",
     params(
         ("id" = String, Path,
             description = "A clause ID (`<doc>/<path>`) or a bare document ID; its slash may \

@@ -28,7 +28,7 @@ struct NotFoundPage<'a> {
 }
 
 /// `GET /cite/{text}`.
-#[utoipa::path(get, path = "/cite/{text}", tag = "pages", operation_id = "cite_page",
+#[utoipa::path(get, path = "/cite/{*text}", tag = "pages", operation_id = "cite_page",
     summary = "The permanent link of a citation.",
     params(
         ("text" = String, Path,
@@ -62,6 +62,17 @@ pub async fn page(
     ))]
 pub async fn page_without_citation() -> Response {
     not_found_page("", "put a citation after /cite/")
+}
+
+/// `/cite/` with nothing after it (the handler is `cite::page_without_citation`, documented at
+/// `/cite`).
+#[utoipa::path(get, path = "/cite/", tag = "pages", operation_id = "cite_page_slash",
+    responses(
+        (status = 404, description = "No citation given: an HTML page saying so.",
+            content_type = "text/html", body = String),
+    ))]
+pub async fn page_without_citation_slash() -> Response {
+    page_without_citation().await
 }
 
 fn page_for(state: &AppState, text: &str) -> Response {

@@ -52,7 +52,16 @@ fn post_options(corpus: &Corpus) -> Vec<PostOption> {
         })
         .collect()
 }
-
+/// The eligibility form, and its answer when facts are given. The applicant facts are query
+/// parameters here, as on `/api/search` (added by `shared`).
+#[utoipa::path(get, path = "/eligibility", tag = "pages", operation_id = "eligibility_page",
+    responses(
+        (status = 200, description = "The form, with every verdict when facts were given.",
+            content_type = "text/html", body = String),
+        (status = 400,
+            description = "A fact that is unknown or invalid: the form again, saying which.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn page(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,

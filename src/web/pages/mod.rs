@@ -93,8 +93,18 @@ pub fn render(template: &impl Template) -> Result<Html<String>, PageError> {
 pub struct HomeQuery {
     as_of: Option<String>,
 }
-
-/// The home page; `?as_of=YYYY-MM-DD` shows the documents' validity on another day.
+/// The home page: the documents with their validity on a date.
+#[utoipa::path(get, path = "/", tag = "pages", operation_id = "home_page",
+    params(
+        ("as_of" = Option<String>, Query, format = Date,
+            description = "Show validity on this date (YYYY-MM-DD); today in Beijing when absent.",
+            example = "2026-11-21"),
+    ),
+    responses(
+        (status = 200, description = "The home page.", content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: an HTML error page.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn home(
     State(state): State<AppState>,
     query: Result<axum::extract::Query<HomeQuery>, axum::extract::rejection::QueryRejection>,
@@ -104,7 +114,20 @@ pub async fn home(
         .map_err(|e| PageError::new(e.status, e.message))?;
     render(&views::Home::new(state.app.corpus(), as_of))
 }
-
+/// A clause's page: its texts in both languages, hierarchy, citation and related clauses.
+#[utoipa::path(get, path = "/clause/{*id}", tag = "pages", operation_id = "clause_page",
+    params(
+        ("id" = String, Path,
+            description = "A clause or document ID; its slash may be sent as it is or as `%2F`.",
+            example = "bj2022-a1/2.8"),
+    ),
+    responses(
+        (status = 200, description = "The clause page.", content_type = "text/html", body = String),
+        (status = 400, description = "The ID is not UTF-8 once percent-decoded: an HTML error page.",
+            content_type = "text/html", body = String),
+        (status = 404, description = "No such clause: an HTML error page.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn clause(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
@@ -129,7 +152,22 @@ pub struct PostsQuery {
     #[serde(default)]
     degree: String,
 }
-
+/// The post catalogue, filtered by industry and by the degree an applicant holds.
+#[utoipa::path(get, path = "/posts", tag = "pages", operation_id = "posts_page",
+    params(
+        ("industry" = Option<String>, Query,
+            description = "Only posts of this industry (Chinese or English name)."),
+        ("degree" = Option<String>, Query,
+            description = "Only posts whose minimum degree is this one: bachelor, master or doctorate.",
+            example = "master"),
+    ),
+    responses(
+        (status = 200, description = "The catalogue page.", content_type = "text/html",
+            body = String),
+        (status = 400,
+            description = "An unknown industry, degree or parameter: an HTML error page.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn posts(
     State(state): State<AppState>,
     query: Result<axum::extract::Query<PostsQuery>, axum::extract::rejection::QueryRejection>,
@@ -152,7 +190,17 @@ fn parse_degree(d: &str) -> Result<Degree, PageError> {
         )
     })
 }
-
+/// One post's page, by its number in the catalogue.
+#[utoipa::path(get, path = "/posts/{n}", tag = "pages", operation_id = "post_page",
+    params(("n" = u32, Path, description = "The post number.", example = 6)),
+    responses(
+        (status = 200, description = "The post page.", content_type = "text/html", body = String),
+        (status = 400,
+            description = "The number is not UTF-8 once percent-decoded: an HTML error page.",
+            content_type = "text/html", body = String),
+        (status = 404, description = "No such post: an HTML error page.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn post(
     State(state): State<AppState>,
     n: Result<Path<String>, PathRejection>,
@@ -168,7 +216,12 @@ pub async fn post(
         clause,
     ))
 }
-
+/// Beijing's criteria beside the national ones they adapt, with what changed.
+#[utoipa::path(get, path = "/compare", tag = "pages", operation_id = "compare_page",
+    responses(
+        (status = 200, description = "The comparison page.", content_type = "text/html",
+            body = String),
+    ))]
 pub async fn compare_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
     render(&views::ComparePage::new(state.app.compare()))
 }

@@ -124,7 +124,27 @@ fn facet_groups(results: &Results<'_>, kept: &[(String, String)]) -> Vec<FacetGr
         },
     ]
 }
-
+/// The search page: the same parameters as `/api/search` (search's own below, the applicant
+/// facts added by `shared`), rendered as results with facets and paging; no `q`, just the form.
+#[utoipa::path(get, path = "/search", tag = "pages", operation_id = "search_page",
+    params(
+        ("q" = Option<String>, Query, description = "The query, in Chinese or English.",
+            example = "芯片设计"),
+        ("lang" = Option<String>, Query, description = "`zh`, `en` or `auto`."),
+        ("doc" = Option<String>, Query, description = "Only this document's clauses."),
+        ("kind" = Option<String>, Query, description = "Only clauses of this kind."),
+        ("industry" = Option<String>, Query, description = "Only posts of this industry."),
+        ("limit" = Option<u32>, Query, description = "Hits per page (at most 50)."),
+        ("offset" = Option<u32>, Query, description = "Hits to skip (paging)."),
+    ),
+    responses(
+        (status = 200, description = "The form, and the results when there is a query.",
+            content_type = "text/html", body = String),
+        (status = 400,
+            description = "A refused query or filter (too long, bad limit, unknown document, \
+                a bad fact…): the page again, saying why.",
+            content_type = "text/html", body = String),
+    ))]
 pub async fn page(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,

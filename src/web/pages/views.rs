@@ -96,9 +96,12 @@ pub struct ClausePage<'a> {
     pub comparison: Option<Comparison<'a>>,
 }
 
-fn change_label(change: Change) -> &'static str {
+fn change_label(change: Change, wording_only: bool) -> &'static str {
     match change {
         Change::Unchanged => "unchanged from the national text · 与国家标准相同",
+        Change::Changed if wording_only => {
+            "changed by Beijing, in wording only · 北京调整（仅文字）"
+        }
         Change::Changed => "changed by Beijing · 北京调整",
         Change::Added => "added by Beijing · 北京新增",
     }
@@ -138,7 +141,7 @@ impl<'a> ClausePage<'a> {
             related,
             zh_paragraphs: clause.text.zh.lines().collect(),
             en_paragraphs: clause.text.en.lines().collect(),
-            change_label: clause.change.map(change_label),
+            change_label: clause.change.map(|c| change_label(c, clause.wording_only)),
             comparison,
         }
     }
@@ -184,22 +187,20 @@ impl<'a> PostsPage<'a> {
         degree: Option<Degree>,
     ) -> Result<Self, String> {
         let posts: Vec<_> = corpus.posts().filter_map(|c| c.post.as_ref()).collect();
-        let mut industries: Vec<&Bilingual> = Vec::new();
-        for p in &posts {
-            if !industries.contains(&&p.industry) {
-                industries.push(&p.industry);
-            }
-        }
-        if !industry.is_empty() && !industries.iter().any(|i| i.zh == industry) {
-            let known: Vec<&str> = industries.iter().map(|i| i.zh.as_str()).collect();
-            return Err(format!(
-                "No industry `{industry}`; industries are {}.",
-                known.join("、")
-            ));
-        }
+        let industries = corpus.industries();
+        let chosen = match industry {
+            "" => None,
+            name => Some(corpus.industry(name).ok_or_else(|| {
+                let known: Vec<&str> = industries.iter().map(|i| i.zh.as_str()).collect();
+                format!(
+                    "No industry `{industry}`; industries are {}.",
+                    known.join("、")
+                )
+            })?),
+        };
         let rows = posts
             .iter()
-            .filter(|p| industry.is_empty() || p.industry.zh == industry)
+            .filter(|p| chosen.is_none_or(|i| p.industry == *i))
             .filter(|p| degree.is_none_or(|d| p.requirements.degree == d))
             .map(|p| {
                 let r = &p.requirements;
@@ -225,7 +226,7 @@ impl<'a> PostsPage<'a> {
             total: posts.len(),
             industries,
             degrees,
-            industry,
+            industry: chosen.map_or(industry, |i| i.zh.as_str()),
             degree: degree.map_or("", Degree::as_str),
         })
     }

@@ -1,10 +1,9 @@
 //! Web: the OpenAPI 3.1 document, generated from the code and served at `GET /api/openapi.json`.
-//! utoipa reads the handlers' `#[utoipa::path]` attributes and the `ToSchema` derives of the
-//! answer types; `pages` documents the HTML pages; `shared` adds what every operation has in
-//! common (the `Error` schema's codes, the generic 304/500/503 answers, the applicant facts as
-//! query parameters). The route table (`routes::ROUTES`) is checked against it in tests/openapi.rs.
+//! Its base (info, tags, the error schema) is here; `web::routes` registers every handler with
+//! its `#[utoipa::path]` attribute, which adds its operation; `shared` then adds what every
+//! operation has in common (the `Error` schema's codes, the generic 304/500/503 answers, the
+//! applicant facts as query parameters).
 
-mod pages;
 mod shared;
 
 use std::sync::OnceLock;
@@ -14,11 +13,9 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 
-use crate::web::api::{self as api, cite, eligibility, ops, search};
-use crate::web::http::assets;
 use crate::web::http::error::ErrorBody;
 use crate::web::http::extract::NoQuery;
-use shared::Shared;
+pub use shared::Shared;
 
 /// What the API is and the rules every route keeps (the document's `info.description`).
 const DESCRIPTION: &str = "Bilingual (Chinese/English) search, citation and eligibility \
@@ -40,32 +37,6 @@ const DESCRIPTION: &str = "Bilingual (Chinese/English) search, citation and elig
         description = DESCRIPTION,
         license(name = "MIT"),
     ),
-    paths(
-        openapi_json,
-        api::documents,
-        api::clauses,
-        api::clause,
-        api::posts,
-        api::post,
-        search::search,
-        eligibility::eligibility,
-        cite::resolve,
-        cite::link,
-        api::healthz,
-        ops::readyz,
-        ops::metrics,
-        pages::home,
-        pages::clause,
-        pages::posts,
-        pages::post,
-        pages::compare,
-        pages::eligibility,
-        pages::search,
-        crate::web::pages::cite::page,
-        crate::web::pages::cite::page_without_citation,
-        pages::cite_without_citation,
-        assets::asset,
-    ),
     components(schemas(ErrorBody)),
     tags(
         (name = "clauses",
@@ -80,20 +51,26 @@ const DESCRIPTION: &str = "Bilingual (Chinese/English) search, citation and elig
         (name = "operations", description = "Health, readiness, metrics and this document."),
         (name = "pages", description = "Server-rendered HTML for people, and static assets."),
     ),
-    modifiers(&Shared),
 )]
 struct ApiDoc;
 
+/// What the document says before the routes add their operations: its info, tags and the
+/// error schema. `routes` adds every route's operation, then `Shared`.
+pub fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
 /// The whole document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    crate::web::routes::document().clone()
 }
 
 /// The document as served, built once.
 fn json() -> Bytes {
     static JSON: OnceLock<Bytes> = OnceLock::new();
     JSON.get_or_init(|| {
-        let text = serde_json::to_vec(&openapi()).expect("an OpenAPI document serialises");
+        let text = serde_json::to_vec(crate::web::routes::document())
+            .expect("an OpenAPI document serialises");
         Bytes::from(text)
     })
     .clone()

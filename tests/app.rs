@@ -1,0 +1,132 @@
+//! The application layer (app): opened once from a corpus and an index location, the one door
+//! every front end uses. These tests hold what the front ends rely on.
+
+use talentdex::app::{App, AppError, IndexLocation, IndexSource, Options, SearchRequest};
+use talentdex::model::{CheckKind, Outcome};
+
+use crate::common::{application, corpus_dir};
+
+#[test]
+fn an_index_directory_is_built_once_then_opened() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let options = Options::new(corpus_dir(), IndexLocation::Dir(dir.path().join("index")));
+    let first = App::open(&options).expect("opens");
+    assert!(
+        matches!(first.opened().index, IndexSource::Built { .. }),
+        "{:?}",
+        first.opened()
+    );
+    let second = App::open(&options).expect("opens again");
+    assert!(
+        matches!(second.opened().index, IndexSource::Opened(_)),
+        "{:?}",
+        second.opened()
+    );
+}
+
+// Regression: a read-only installation (the index path cannot be written) must still answer,
+// with an index in memory, and say why.
+#[test]
+fn an_unwritable_index_directory_falls_back_to_memory_and_says_why() {
+    let blocker = tempfile::NamedTempFile::new().expect("a file where the directory should be");
+    let options = Options::new(corpus_dir(), IndexLocation::Dir(blocker.path().into()));
+    let app = App::open(&options).expect("opens in memory");
+    let IndexSource::Ram {
+        reason: Some(reason),
+    } = &app.opened().index
+    else {
+        panic!(
+            "expected an in-memory index with a reason: {:?}",
+            app.opened()
+        );
+    };
+    assert!(
+        reason.contains(&blocker.path().display().to_string()),
+        "{reason}"
+    );
+    let results = app.search(&SearchRequest::new("EDA")).expect("answers");
+    assert_eq!(results.hits[0].id, "bj2022-a2/4");
+}
+
+#[test]
+fn a_missing_corpus_is_an_error_naming_the_directory() {
+    let err = App::in_ram(std::path::Path::new("/nonexistent/corpus")).unwrap_err();
+    assert!(matches!(err, AppError::Corpus { .. }), "{err:?}");
+    assert!(err.to_string().contains("/nonexistent/corpus"), "{err}");
+}
+
+/// Search with facts: each post block and each of its checks carries a typed verdict, judged
+/// for that post (matched by ID, not by position in the hit list).
+#[test]
+fn search_with_facts_judges_each_post_hit_by_its_own_checks() {
+    let pairs = [("q", "芯片设计"), ("degree", "none"), ("limit", "5")]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .to_vec();
+    let request = SearchRequest::from_pairs(pairs).expect("a request");
+    let app = application();
+    let results = app.search(&request).expect("answers");
+    let blocks: Vec<_> = results
+        .hits
+        .iter()
+        .filter_map(|h| h.post.as_ref())
+        .collect();
+    assert!(!blocks.is_empty(), "post hits for 芯片设计");
+    let clause = app.clause("bj2022-a2/6").expect("post 6");
+    for block in blocks {
+        assert!(block.verdict.is_some(), "{} has a verdict", block.id);
+        for check in &block.checks {
+            assert!(
+                check.verdict.is_some(),
+                "{} {} judged",
+                block.id,
+                check.check.id
+            );
+        }
+        if block.id == clause.id {
+            // Post 6 asks for a bachelor's degree or more: no degree does not meet it.
+            let degree = block
+                .checks
+                .iter()
+                .find(|c| c.check.kind == CheckKind::Degree)
+                .and_then(|c| c.verdict);
+            assert_eq!(degree, Some(Outcome::NotMet), "{:?}", block.checks);
+            assert_eq!(block.verdict, Some(Outcome::NotMet));
+        }
+    }
+    // Without facts, nothing is judged.
+    let plain = app
+        .search(&SearchRequest::new("芯片设计"))
+        .expect("answers");
+    assert!(
+        plain
+            .hits
+            .iter()
+            .filter_map(|h| h.post.as_ref())
+            .all(|b| b.verdict.is_none())
+    );
+}
+
+#[test]
+fn the_one_request_parser_refuses_what_the_api_refuses() {
+    let pairs = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    for bad in [
+        pairs(&[("q", "x"), ("q", "y")]),
+        pairs(&[("q", "x"), ("lang", "fr")]),
+        pairs(&[("q", "x"), ("kind", "para")]),
+        pairs(&[("q", "x"), ("limit", "ten")]),
+        pairs(&[("q", "x"), ("nonsense", "1")]),
+        pairs(&[("q", "x"), ("age", "old")]),
+    ] {
+        assert!(
+            SearchRequest::from_pairs(bad.clone()).is_err(),
+            "{bad:?} is refused"
+        );
+    }
+    let ok = SearchRequest::from_pairs(pairs(&[("q", "x"), ("lang", ""), ("age", "35")]))
+        .expect("blank values are not given; facts are read");
+    assert_eq!(ok.facts.and_then(|f| f.age), Some(35));
+}
