@@ -17,7 +17,7 @@ PATHS = [
     "/api/search?q=%E8%8A%AF%E7%89%87",
     "/api/search?q=chip+design&limit=5",
     "/api/clauses/bj2022-a1/2.8",
-    "/api/resolve?q=%E9%99%84%E4%BB%B61%E7%AC%AC%E4%BA%8C%E6%9D%A1%E7%AC%AC8%E9%A1%B9",
+    "/api/resolve?cite=%E9%99%84%E4%BB%B61%E7%AC%AC%E4%BA%8C%E6%9D%A1%E7%AC%AC8%E9%A1%B9",
     "/search?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD",
     "/",
 ]
