@@ -53,6 +53,34 @@ pub struct ServeLimits {
     /// Request bodies larger than this many bytes get a 413.
     #[arg(long, env = "TALENTDEX_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,
+    /// A request head must arrive within this many milliseconds, or the connection closes.
+    #[arg(long, env = "TALENTDEX_HEADER_TIMEOUT_MS", default_value_t = 5_000)]
+    pub header_timeout_ms: u64,
+    /// A connection with no bytes moving (idle keep-alive, a stalled body) closes after this many ms.
+    #[arg(long, env = "TALENTDEX_IDLE_TIMEOUT_MS", default_value_t = 15_000)]
+    pub idle_timeout_ms: u64,
+    /// An answer the client does not read for this many milliseconds is abandoned.
+    #[arg(long, env = "TALENTDEX_WRITE_TIMEOUT_MS", default_value_t = 10_000)]
+    pub write_timeout_ms: u64,
+    /// Open connections beyond this wait in the listen backlog (lowered to fit the open-file limit).
+    #[arg(long, env = "TALENTDEX_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// After SIGTERM, connections still open after this many milliseconds are dropped.
+    #[arg(long, env = "TALENTDEX_SHUTDOWN_GRACE_MS", default_value_t = 10_000)]
+    pub shutdown_grace_ms: u64,
+}
+
+impl From<&ServeLimits> for web::ConnLimits {
+    fn from(l: &ServeLimits) -> Self {
+        let ms = std::time::Duration::from_millis;
+        web::ConnLimits {
+            header_timeout: ms(l.header_timeout_ms),
+            idle_timeout: ms(l.idle_timeout_ms),
+            write_timeout: ms(l.write_timeout_ms),
+            max_connections: l.max_connections as usize,
+            shutdown_grace: ms(l.shutdown_grace_ms),
+        }
+    }
 }
 
 impl From<&ServeLimits> for web::Limits {
@@ -167,7 +195,7 @@ pub fn run(cli: Cli) -> Result<()> {
             addr,
             ref limits,
             search_cache,
-        } => serve(&options, addr, limits.into(), search_cache),
+        } => serve(&options, addr, limits, search_cache),
         Command::Index => {
             let app = open(&read)?;
             render::index_summary(&mut out, app.corpus())?;
@@ -262,18 +290,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn serve(
     options: &Options,
     addr: SocketAddr,
-    limits: web::Limits,
+    limits: &ServeLimits,
     search_cache: usize,
 ) -> Result<()> {
     let app = open(options)?;
     let took = app.opened().took;
     let state = web::AppState::new(std::sync::Arc::new(app))
-        .with_limits(limits)
+        .with_limits(limits.into())
         .with_search_cache(search_cache);
     state.metrics.set_index_build(took);
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        web::serve(state, addr)
+        web::serve(state, addr, limits.into())
             .await
             .with_context(|| format!("cannot serve on {addr}"))
     })

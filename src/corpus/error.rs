@@ -22,6 +22,10 @@ pub enum CorpusError {
     Data { file: String, problem: String },
     #[error("corpus {0} holds no documents")]
     Empty(PathBuf),
+    #[error("corpus file {path} is over the size limit of {limit} bytes")]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error("corpus file {path} is not UTF-8 text (at byte {at})")]
+    NotUtf8 { path: PathBuf, at: usize },
 }
 
 /// What is wrong at one place of a corpus file.

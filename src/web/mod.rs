@@ -19,6 +19,7 @@ pub use http::cache;
 pub use http::error::{ApiError, ERROR_CODES, ErrorCode};
 pub use http::layers::Limits;
 pub use http::metrics::Metrics;
+pub use http::server::ConnLimits;
 pub use routes::{Route, table as routes};
 
 use crate::app::App;
@@ -34,6 +35,13 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Permits for requests in flight; `Limits::max_concurrency` of them.
     inflight: Arc<tokio::sync::Semaphore>,
+    /// Permits for CPU work on blocking threads: one per core.
+    cpu: Arc<tokio::sync::Semaphore>,
+}
+
+/// How many handlers may compute at once: the cores this process may use.
+pub(crate) fn cpu_slots() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
 impl AppState {
@@ -46,6 +54,7 @@ impl AppState {
             limits,
             metrics: Arc::new(Metrics::default()),
             inflight: Arc::new(tokio::sync::Semaphore::new(limits.max_concurrency)),
+            cpu: Arc::new(tokio::sync::Semaphore::new(cpu_slots())),
         }
     }
 
@@ -82,13 +91,12 @@ async fn fallback(uri: axum::http::Uri) -> axum::response::Response {
     }
 }
 
-/// Bind `addr` and serve until Ctrl-C or SIGTERM, finishing requests in flight.
-pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+/// Bind `addr` and serve until Ctrl-C or SIGTERM, finishing requests in flight within
+/// `conn.shutdown_grace`.
+pub async fn serve(state: AppState, addr: SocketAddr, conn: ConnLimits) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "talentdex listening");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    http::server::run(listener, router(state), conn, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

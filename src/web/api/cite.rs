@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::citation::{CitationError, Links, Resolution};
 use crate::web::http::error::{ErrorBody, ErrorCode};
-use crate::web::http::extract::{Json, NoQuery, Query};
+use crate::web::http::extract::{JsonObject, NoQuery, Query};
 use crate::web::{ApiError, AppState};
 
 #[derive(Deserialize, IntoParams)]
@@ -84,7 +84,7 @@ pub async fn resolve(
 pub async fn link(
     State(state): State<AppState>,
     _: NoQuery,
-    Json(body): Json<LinkBody>,
+    JsonObject(body): JsonObject<LinkBody>,
 ) -> Result<Response, ApiError> {
     let links = state.app.link(&body.text)?;
     Ok(axum::Json(links).into_response())

@@ -45,16 +45,24 @@ pub struct AsOfQuery {
     as_of: Option<String>,
 }
 
-/// Parse `YYYY-MM-DD`, or today's date in Beijing when absent.
+/// Parse `YYYY-MM-DD` — only that form, not ISO 8601's others (`20240101`) — or today's date in
+/// Beijing when absent.
 pub fn parse_as_of(as_of: Option<&str>) -> Result<jiff::civil::Date, ApiError> {
+    let extended = |s: &str| {
+        let b = s.as_bytes();
+        b.len() == "YYYY-MM-DD".len() && b[4] == b'-' && b[7] == b'-'
+    };
     match as_of {
         None => Ok(beijing_today()),
-        Some(s) => s.parse().map_err(|_| {
-            ApiError::bad_request(
-                ErrorCode::BadDate,
-                format!("as_of `{s}` is not a date (YYYY-MM-DD)"),
-            )
-        }),
+        Some(s) => Some(s)
+            .filter(|s| extended(s))
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    ErrorCode::BadDate,
+                    format!("as_of `{s}` is not a date (YYYY-MM-DD)"),
+                )
+            }),
     }
 }
 

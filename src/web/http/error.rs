@@ -92,6 +92,7 @@ error_codes! {
     Internal = "internal", [500], "the server failed; never an answer to bad input";
     Overloaded = "overloaded", [503], "too many requests in flight; retry after `Retry-After` seconds";
     Timeout = "timeout", [503], "the request took longer than the time limit";
+    NotReady = "not_ready", [503], "`/readyz`: the index cannot answer a probe query";
 }
 
 impl std::fmt::Display for ErrorCode {
@@ -119,21 +120,55 @@ pub struct ErrorDetail<'a> {
     code: &'a str,
     /// What went wrong, for people; its wording may change.
     message: &'a str,
+    /// On `internal` errors: the request's `x-request-id`, under which the log has the details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<&'a str>,
 }
+
+/// What a client is told of a failure of the server: the details (an index library's text, a
+/// path) go to the log, never out.
+const INTERNAL_MESSAGE: &str =
+    "the server failed on this request; the log has the details under its request id";
+
+/// Marks a response as an `internal` error, so the layer that knows the request id can name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Internal;
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if self.status.is_server_error() {
             tracing::error!(code = self.code.as_str(), message = %self.message, "request failed");
         }
+        let internal = self.code == ErrorCode::Internal;
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code.as_str(),
-                message: &self.message,
+                message: if internal {
+                    INTERNAL_MESSAGE
+                } else {
+                    &self.message
+                },
+                request_id: None,
             },
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if internal {
+            response.extensions_mut().insert(Internal);
+        }
+        response
     }
+}
+
+/// The body of an `internal` error naming its request.
+pub fn internal_body(request_id: &str) -> Vec<u8> {
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code: ErrorCode::Internal.as_str(),
+            message: INTERNAL_MESSAGE,
+            request_id: Some(request_id),
+        },
+    };
+    serde_json::to_vec(&body).unwrap_or_default()
 }
 
 impl From<crate::app::AppError> for ApiError {

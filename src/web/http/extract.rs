@@ -96,11 +96,57 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        <axum::Json<T> as FromRequest<S>>::from_request(req, state)
+        let (parts, body) = req.into_parts();
+        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(bytes_rejection)?;
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
+        let value = <axum::Json<T> as FromRequest<S>>::from_request(req, state)
             .await
-            .map(|j| Json(j.0))
-            .map_err(json_rejection)
+            .map_err(json_rejection)?;
+        super::strict_json::check(&bytes)
+            .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
+        Ok(Json(value.0))
     }
+}
+
+/// `Json<T>` that also refuses a body other than one JSON object: a derived struct would accept
+/// an array of its fields (`["…"]` for `{"text": "…"}`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonObject<T>(pub T);
+
+impl<T, S> FromRequest<S> for JsonObject<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(bytes_rejection)?;
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
+        let Json(value) = <Json<T> as FromRequest<S>>::from_request(req, state).await?;
+        super::strict_json::object(&bytes)
+            .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
+        Ok(JsonObject(value))
+    }
+}
+
+fn bytes_rejection(e: axum::extract::rejection::BytesRejection) -> ApiError {
+    let code = match e.status().as_u16() {
+        413 => ErrorCode::BodyTooLarge,
+        _ => ErrorCode::BadBody,
+    };
+    ApiError::new(e.status(), code, e.body_text())
 }
 
 /// `Option<Json<T>>`: `None` for a request with no body (no content type, or an empty or blank
@@ -119,13 +165,7 @@ where
             state,
         )
         .await
-        .map_err(|e| {
-            let code = match e.status().as_u16() {
-                413 => ErrorCode::BodyTooLarge,
-                _ => ErrorCode::BadBody,
-            };
-            ApiError::new(e.status(), code, e.body_text())
-        })?;
+        .map_err(bytes_rejection)?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }

@@ -27,6 +27,14 @@ const RETRY_AFTER_SECONDS: &str = "1";
 /// How long clients and proxies may reuse a read answer before revalidating it.
 const CACHE_CONTROL_READ: &str = "public, max-age=300";
 const CACHE_CONTROL_NONE: &str = "no-store";
+/// Answers judged on an applicant's facts: no shared cache may keep them.
+const CACHE_CONTROL_PERSONAL: &str = "private, no-store";
+/// Routes whose answers are about one applicant's facts.
+pub(crate) const PERSONAL: [&str; 2] = ["/eligibility", "/api/eligibility"];
+/// The encoding named in the ETag of an answer sent as it is.
+const IDENTITY: &str = "identity";
+/// Static assets: served from memory, no CPU work worth a blocking thread.
+const STATIC_PREFIX: &str = "/static/";
 /// Routes whose answers say something about this instant, never cached.
 pub(crate) const UNCACHED: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
@@ -66,14 +74,16 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router {
         .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
         .allow_headers(Any)
         .expose_headers([REQUEST_ID, header::ETAG]);
+    // `cache` sits outside compression so that the ETag can name the content encoding.
     routes
-        .layer(middleware::from_fn_with_state(state.clone(), cache))
+        .layer(middleware::from_fn_with_state(state.clone(), offload))
         .layer(middleware::from_fn_with_state(state.clone(), timeout))
         .layer(middleware::from_fn_with_state(state.clone(), shed_load))
         .layer(axum::extract::DefaultBodyLimit::max(
             state.limits.max_body_bytes,
         ))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), cache))
         .layer(cors)
         .layer(middleware::map_response(security::headers))
         .layer(CatchPanicLayer::custom(|_| {
@@ -93,8 +103,19 @@ async fn track(State(state): State<AppState>, req: Request, next: Next) -> Respo
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
+    let request_id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let started = Instant::now();
-    let response = next.run(req).await;
+    let mut response = next.run(req).await;
+    if let (Some(_), Some(id)) = (
+        response.extensions().get::<super::error::Internal>(),
+        request_id,
+    ) {
+        response = with_body(response, super::error::internal_body(&id));
+    }
     let status = response.status().as_u16();
     state
         .metrics
@@ -105,8 +126,20 @@ async fn track(State(state): State<AppState>, req: Request, next: Next) -> Respo
     response
 }
 
-/// Refuse work beyond the concurrency limit at once, rather than queueing without bound.
+/// The same response with another (JSON, uncompressed) body.
+fn with_body(response: Response, body: Vec<u8>) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_ENCODING);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
+/// Refuse work beyond the concurrency limit at once, rather than queueing without bound. The
+/// operations routes are never shed: an orchestrator must see a busy service as alive.
 async fn shed_load(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if UNCACHED.contains(&req.uri().path()) {
+        return next.run(req).await;
+    }
     let Ok(_permit) = Arc::clone(&state.inflight).try_acquire_owned() else {
         state.metrics.record_shed();
         let mut response = ApiError::new(
@@ -124,57 +157,150 @@ async fn shed_load(State(state): State<AppState>, req: Request, next: Next) -> R
     next.run(req).await
 }
 
+/// A request not answered within `request_timeout` — reading its body, waiting for a CPU slot or
+/// computing — gets a 503 `timeout` with `Retry-After`.
 async fn timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let limit = state.limits.request_timeout;
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(response) => response,
-        Err(_) => ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Timeout,
-            format!("the request took longer than {} ms", limit.as_millis()),
-        )
-        .into_response(),
+        Err(_) => timed_out(limit),
     }
 }
 
-/// The validator of every read answer: the corpus hash and Beijing's date (answers that default
-/// `as_of` to today change at midnight).
-fn etag(state: &AppState) -> String {
+fn timed_out(limit: Duration) -> Response {
+    let mut response = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Timeout,
+        format!("the request took longer than {} ms", limit.as_millis()),
+    )
+    .into_response();
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_SECONDS),
+    );
+    response
+}
+
+/// Run the handler on a blocking thread, at most one per core at a time, once its body is read
+/// on the async side: search, linking, eligibility and pages are CPU work, and on the async
+/// workers a burst of them would starve every other connection. Cheap routes (operations,
+/// static assets) stay where they are, so a busy service still answers `/healthz`.
+async fn offload(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if UNCACHED.contains(&path) || path.starts_with(STATIC_PREFIX) {
+        return next.run(req).await;
+    }
+    // A body is read here, on the async side, so that a slow upload holds no core; bodies of
+    // reads are left alone (their handlers never read them).
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        return on_a_core(&state, req, next).await;
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, state.limits.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::BodyTooLarge,
+                format!(
+                    "the body is larger than {} bytes (or was cut off)",
+                    state.limits.max_body_bytes
+                ),
+            )
+            .into_response();
+        }
+    };
+    let req = Request::from_parts(parts, axum::body::Body::from(bytes));
+    on_a_core(&state, req, next).await
+}
+
+/// Run the rest of the request on a blocking thread once a core's permit is free.
+async fn on_a_core(state: &AppState, req: Request, next: Next) -> Response {
+    let Ok(permit) = Arc::clone(&state.cpu).acquire_owned().await else {
+        return ApiError::internal("the server is shutting down").into_response();
+    };
+    let runtime = tokio::runtime::Handle::current();
+    let limit = state.limits.request_timeout;
+    // The permit goes with the work: a computation the `timeout` layer gave up on still holds
+    // its core until it ends, so admission never counts more work than there are cores.
+    let work = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        runtime.block_on(tokio::time::timeout(limit, next.run(req)))
+    });
+    match work.await {
+        Ok(Ok(response)) => response,
+        Ok(Err(_)) => timed_out(limit),
+        Err(_) => ApiError::internal("the server failed on this request").into_response(),
+    }
+}
+
+/// The validator of a read answer: the corpus hash, Beijing's date (answers that default `as_of`
+/// to today change at midnight), the program's version and the content encoding (a gzip body and
+/// a plain one are different representations).
+fn etag(state: &AppState, encoding: &str) -> String {
     const HASH_CHARS: usize = 16;
     let hash = state.app.corpus().hash();
     format!(
-        "\"{}-{}\"",
+        "\"{}-{}-{}-{encoding}\"",
         &hash[..HASH_CHARS.min(hash.len())],
-        beijing_today()
+        beijing_today(),
+        env!("CARGO_PKG_VERSION"),
     )
 }
 
+/// Whether `If-None-Match` names `tag`, by the weak comparison RFC 9110 §13.1.2 prescribes for
+/// it (a `W/` prefix on either side does not matter).
+fn none_match(header: &str, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = opaque(tag);
+    header
+        .split(',')
+        .any(|t| t.trim() == "*" || opaque(t) == tag)
+}
+
 /// `ETag` and `Cache-Control` on successful reads; `304` when `If-None-Match` matches.
+/// Answers about an applicant's facts are never stored by anyone but the applicant.
 async fn cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let read = matches!(*req.method(), Method::GET | Method::HEAD);
-    let uncached = UNCACHED.contains(&req.uri().path());
+    let path = req.uri().path();
+    let uncached = UNCACHED.contains(&path);
+    let personal = PERSONAL.contains(&path);
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     let mut response = next.run(req).await;
-    if uncached {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(CACHE_CONTROL_NONE),
-        );
+    if uncached || personal {
+        let value = if personal {
+            CACHE_CONTROL_PERSONAL
+        } else {
+            CACHE_CONTROL_NONE
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
         return response;
     }
     if !read || response.status() != StatusCode::OK {
         return response;
     }
-    let tag = etag(&state);
+    let encoding = response
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or(IDENTITY)
+        .to_string();
+    let tag = etag(&state, &encoding);
     let matches = if_none_match
         .as_ref()
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+        .is_some_and(|v| none_match(v, &tag));
     let Ok(value) = HeaderValue::from_str(&tag) else {
         return response;
     };
     if matches {
+        let vary = response.headers().get(header::VARY).cloned();
         response = StatusCode::NOT_MODIFIED.into_response();
+        if let Some(vary) = vary {
+            response.headers_mut().insert(header::VARY, vary);
+        }
     }
     let headers = response.headers_mut();
     headers.insert(header::ETAG, value);
@@ -212,10 +338,66 @@ mod tests {
         let request = Request::get("/slow").body(Body::empty()).unwrap();
         let response = app.oneshot(request).await.unwrap();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        // Issue 13 (point 10): timeout 503s lacked `Retry-After`.
+        assert_eq!(response.headers()[header::RETRY_AFTER], RETRY_AFTER_SECONDS);
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap();
         let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(json["error"]["code"], "timeout");
+    }
+
+    /// Issue 13: heavy requests ran on the async workers, and a burst of them made `/healthz`
+    /// take 12 s. CPU work runs on blocking threads, at most one per core at a time.
+    #[tokio::test]
+    async fn cpu_work_leaves_the_async_workers_free_and_is_admitted_per_core() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let app = crate::app::App::in_ram(&dir).expect("the application opens");
+        let state = AppState::new(Arc::new(app));
+        let cores = crate::web::cpu_slots();
+        let routes = Router::new()
+            .route(
+                "/busy",
+                get(|| async {
+                    let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+                    MOST.fetch_max(now, Ordering::SeqCst);
+                    // Blocking the thread, as a long computation does.
+                    std::thread::sleep(Duration::from_millis(400));
+                    RUNNING.fetch_sub(1, Ordering::SeqCst);
+                    "done"
+                }),
+            )
+            .route("/healthz", get(|| async { "ok" }));
+        let app = apply(routes, state);
+        let busy: Vec<_> = (0..cores * 3)
+            .map(|_| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let request = Request::get("/busy").body(Body::empty()).unwrap();
+                    app.oneshot(request).await.unwrap().status()
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let started = Instant::now();
+        let request = Request::get("/healthz").body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            started.elapsed() < Duration::from_millis(300),
+            "{:?}",
+            started.elapsed()
+        );
+        for b in busy {
+            assert_eq!(b.await.unwrap(), StatusCode::OK);
+        }
+        assert_eq!(
+            MOST.load(Ordering::SeqCst),
+            cores,
+            "one computation per core at a time"
+        );
     }
 }

@@ -80,11 +80,28 @@ impl Default for Metrics {
     }
 }
 
+/// The methods counted by name; any other counts as `other`, so made-up methods cannot grow the
+/// number of series.
+const KNOWN_METHODS: [&str; 9] = [
+    "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE",
+];
+const OTHER_METHOD: &str = "other";
+
+/// The metrics label of a method: its name if standard, `other` if not.
+pub fn method_label(method: &str) -> &'static str {
+    KNOWN_METHODS
+        .iter()
+        .find(|m| **m == method)
+        .copied()
+        .unwrap_or(OTHER_METHOD)
+}
+
 impl Metrics {
+    /// Count one answer. `route` must come from a closed set (a route template or `unmatched`).
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
         self.requests
             .get_or_create(&RequestLabels {
-                method: method.to_string(),
+                method: method_label(method).to_string(),
                 route: route.to_string(),
                 status,
             })
@@ -110,5 +127,28 @@ impl Metrics {
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13: 15,000 made-up methods grew `/metrics` to 71 MB, one series each.
+    #[test]
+    fn made_up_methods_share_one_series() {
+        let metrics = Metrics::default();
+        for i in 0..100 {
+            metrics.record(&format!("X{i}"), "unmatched", 405, Duration::ZERO);
+        }
+        metrics.record("GET", "/healthz", 200, Duration::ZERO);
+        let text = metrics.render();
+        let series = text
+            .lines()
+            .filter(|l| l.starts_with("talentdex_http_requests_total{"))
+            .count();
+        assert_eq!(series, 2, "{text}");
+        assert!(text.contains("method=\"other\""), "{text}");
+        assert!(text.contains("method=\"GET\""), "{text}");
     }
 }

@@ -10,3 +10,5 @@ pub mod layers;
 pub mod metrics;
 pub mod params;
 pub mod security;
+pub mod server;
+mod strict_json;
