@@ -130,3 +130,54 @@ fn the_one_request_parser_refuses_what_the_api_refuses() {
         .expect("blank values are not given; facts are read");
     assert_eq!(ok.facts.and_then(|f| f.age), Some(35));
 }
+
+/// Issue 10: document identity lives in the corpus. A corpus folder with a fifth document (its
+/// own names, number and numbering in its front matter, a clause adapting a national one) works
+/// end to end with no code change: search finds its clauses, citations by its names resolve,
+/// its clause page renders, and compare pairs its adapting clause with the national one.
+#[tokio::test]
+async fn a_fifth_document_works_everywhere_with_no_code_change() {
+    let dir = tempfile::tempdir().expect("a temporary corpus folder");
+    for entry in std::fs::read_dir(corpus_dir()).expect("the corpus folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).expect("copied");
+        }
+    }
+    std::fs::write(
+        dir.path().join("tc2024.md"),
+        crate::citation::fifth_document::FIFTH,
+    )
+    .expect("written");
+    let app = App::open(&Options::new(dir.path(), IndexLocation::Ram)).expect("opens");
+
+    let results = app
+        .search(&SearchRequest::new("菲尔兹奖"))
+        .expect("answers");
+    assert!(
+        results.hits.iter().any(|h| h.id == "tc2024/2.3"),
+        "search finds the fifth document's clause"
+    );
+    let resolved = app.resolve("测试办法第二条第3项").expect("resolves");
+    assert_eq!(resolved.id, Some("tc2024/2.3"));
+
+    let comparison = app.compare();
+    let pair = comparison
+        .iter()
+        .find(|c| c.beijing.id == "tc2024/1")
+        .expect("compare pairs the adapting clause");
+    assert_eq!(pair.national.map(|n| n.id.as_str()), Some("cn2017-a/1"));
+
+    let router = talentdex::web::router(talentdex::web::AppState::new(std::sync::Arc::new(app)));
+    let page = |uri: &str| {
+        axum::http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .expect("a request")
+    };
+    let (status, _, body) = crate::common::send(router.clone(), page("/clause/tc2024/2.3")).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    assert!(String::from_utf8_lossy(&body).contains("获得菲尔兹奖的"));
+    let (status, _, body) = crate::common::send(router, page("/compare")).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    assert!(String::from_utf8_lossy(&body).contains("tc2024/1"));
+}

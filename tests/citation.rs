@@ -5,7 +5,7 @@
 mod api;
 mod cases;
 mod cli;
-mod fifth_document;
+pub mod fifth_document;
 mod link;
 mod link_cli;
 mod props;

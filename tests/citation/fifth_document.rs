@@ -8,7 +8,7 @@ use talentdex::model::Corpus;
 
 use crate::common::corpus_dir;
 
-const FIFTH: &str = r#"+++
+pub const FIFTH: &str = r#"+++
 id = "tc2024"
 title = { zh = "测试市外籍高端人才认定办法（试行）", en = "Test City Measures for Recognising Foreign High-End Talent (Trial)" }
 short = { zh = "测试办法", en = "Test City Measures" }

@@ -18,8 +18,6 @@ const EXAMPLES: [&str; 6] = [
     "区块链 SGX",
     "Wolf Prize",
 ];
-/// The longest query the search box accepts (the API enforces its own limit).
-pub const MAX_QUERY_CHARS: usize = 200;
 /// A title made from a clause's opening words stops after this many characters (Chinese) …
 const OPENING_CHARS_ZH: usize = 24;
 /// … or this many (English, at a word boundary).
@@ -153,7 +151,8 @@ impl<'a> Home<'a> {
             as_of,
             documents,
             examples: EXAMPLES,
-            max_query_chars: MAX_QUERY_CHARS,
+            // The search box accepts what search accepts: one limit, search's own.
+            max_query_chars: crate::search::MAX_QUERY_CHARS,
         }
     }
 }
