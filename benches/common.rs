@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use talentdex::analysis::Analyzer;
+use talentdex::analysis::Language;
 use talentdex::app::App;
 use talentdex::model::Corpus;
-use talentdex::search::{Lang, Request};
+use talentdex::search::Request;
 
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
@@ -49,7 +50,7 @@ pub fn relevance_requests() -> Vec<Request> {
         .into_iter()
         .map(|case| {
             let mut request = Request::new(case.q);
-            if let Some(lang) = case.lang.as_deref().and_then(Lang::parse) {
+            if let Some(lang) = case.lang.as_deref().and_then(Language::parse_choice) {
                 request.lang = lang;
             }
             request

@@ -3,7 +3,8 @@
 //! that loses a query shows up here rather than in front of a user.
 
 use serde::Deserialize;
-use talentdex::search::{Lang, Request};
+use talentdex::analysis::Language;
+use talentdex::search::Request;
 
 use crate::common::engine;
 
@@ -46,7 +47,7 @@ fn ranked(case: &Case) -> Vec<String> {
     let mut request = Request::new(case.q.clone());
     request.limit = MRR_DEPTH;
     if let Some(lang) = &case.lang {
-        request.lang = Lang::parse(lang).expect("lang is zh, en or auto");
+        request.lang = Language::parse_choice(lang).expect("lang is zh, en or auto");
     }
     let results = engine().search(&request).expect("the query is answered");
     results.hits.iter().map(|h| h.id.to_string()).collect()

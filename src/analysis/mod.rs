@@ -49,6 +49,17 @@ impl Language {
             Language::En => "en",
         }
     }
+
+    /// A reader's choice of language, as the API, the pages and the CLI write it: `zh`, `en`,
+    /// or `auto` (`Some(None)`: the query's own script decides); `None` for anything else.
+    pub fn parse_choice(s: &str) -> Option<Option<Language>> {
+        match s {
+            "zh" => Some(Some(Language::Zh)),
+            "en" => Some(Some(Language::En)),
+            "auto" => Some(None),
+            _ => None,
+        }
+    }
 }
 
 /// The analyzer: jieba with the domain dictionary, the English stemmer and the synonym table.

@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::Language;
 use crate::eligibility::{EligibilityError, FACT_PARAMS, Facts};
 use crate::model::Kind;
-use crate::search::{Lang, Request};
+use crate::search::Request;
 
 /// The parameters search itself reads; applicant facts are all the others.
 pub const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
@@ -62,7 +63,7 @@ impl SearchRequest {
         let mut request = Request::new(known.remove("q").unwrap_or_default());
         let given = |v: Option<String>| v.filter(|s| !s.is_empty());
         if let Some(lang) = given(known.remove("lang")) {
-            request.lang = Lang::parse(&lang).ok_or(RequestError::BadLang(lang))?;
+            request.lang = Language::parse_choice(&lang).ok_or(RequestError::BadLang(lang))?;
         }
         if let Some(kind) = given(known.remove("kind")) {
             request.kind = Some(Kind::parse(&kind).ok_or_else(|| {

@@ -154,9 +154,9 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::analysis::Language;
     use crate::app::App;
     use crate::model::Kind;
-    use crate::search::Lang;
 
     fn app() -> App {
         App::in_ram(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap()
@@ -194,7 +194,7 @@ mod tests {
         let request = args("en", Some("post")).request().unwrap().search;
         assert_eq!(
             (request.lang, request.kind, request.limit, request.offset),
-            (Lang::En, Some(Kind::Post), 3, 1)
+            (Some(Language::En), Some(Kind::Post), 3, 1)
         );
         // Unquoted words (`search chip design`) are one query, as `cite` joins its words.
         assert_eq!(request.query, "chip design");

@@ -13,7 +13,7 @@ use super::rank::{self, Filter, Traits, Unit};
 use super::results::{CheckView, Count, Facets, Hit, IndustryCount, PostBlock, Results};
 use super::snippet::{MarkIds, Snippet, Snippets, coverage, matches};
 use super::understand::Reader;
-use super::{Lang, MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
+use super::{MAX_LIMIT, MAX_QUERY_CHARS, Request, SearchEngine, SearchError};
 use super::{cite, confidence};
 use crate::analysis::{Language, is_han, key};
 use crate::model::{Clause, Kind};
@@ -68,14 +68,13 @@ impl SearchEngine {
             None => searched.clone(),
         });
         let read_as = match request.lang {
-            Lang::Zh => Language::Zh,
-            Lang::En => Language::En,
-            Lang::Auto if query.chars().chain(searched.chars()).any(is_han) => Language::Zh,
-            Lang::Auto => Language::En,
+            Some(language) => language,
+            None if query.chars().chain(searched.chars()).any(is_han) => Language::Zh,
+            None => Language::En,
         };
         let languages: &[Language] = match request.lang {
-            Lang::Auto => &Language::BOTH,
-            _ => std::slice::from_ref(&read_as),
+            None => &Language::BOTH,
+            Some(_) => std::slice::from_ref(&read_as),
         };
         let planner = Planner {
             analyzer: &self.analyzer,

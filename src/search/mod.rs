@@ -42,32 +42,13 @@ pub const MAX_LIMIT: usize = 50;
 /// The longest query accepted, in characters (a long paragraph; longer is refused).
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-/// Which language the query is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    Zh,
-    En,
-    /// Both languages' fields, the query's own script first.
-    #[default]
-    Auto,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            "auto" => Some(Lang::Auto),
-            _ => None,
-        }
-    }
-}
-
 /// A search: the query, filters and page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Request {
     pub query: String,
-    pub lang: Lang,
+    /// Which language the query is read in; `None` (auto): both languages' fields, the
+    /// query's own script first.
+    pub lang: Option<Language>,
     pub doc: Option<String>,
     pub kind: Option<Kind>,
     /// A post industry, by its Chinese or English name.
@@ -80,7 +61,7 @@ impl Request {
     pub fn new(query: impl Into<String>) -> Request {
         Request {
             query: query.into(),
-            lang: Lang::Auto,
+            lang: None,
             doc: None,
             kind: None,
             industry: None,

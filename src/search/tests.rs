@@ -135,15 +135,15 @@ fn lang_restricts_the_fields_searched() {
 
     // "EDA" is written in both the Chinese and English text of post 4.
     let mut zh = Request::new("EDA");
-    zh.lang = Lang::Zh;
+    zh.lang = Some(Language::Zh);
     let mut en = Request::new("EDA");
-    en.lang = Lang::En;
+    en.lang = Some(Language::En);
     for r in [zh, en] {
         let results = engine().search(&r).unwrap();
         assert_eq!(results.hits[0].id, "bj2022-a2/4", "{:?}", r.lang);
     }
     // A Chinese word is not an English term: with lang=en only its synonyms can match.
     let mut r = Request::new("的");
-    r.lang = Lang::En;
+    r.lang = Some(Language::En);
     assert_eq!(engine().search(&r).unwrap().total, 0);
 }
