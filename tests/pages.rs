@@ -358,3 +358,28 @@ async fn posts_page_takes_an_industry_by_its_english_name() {
     .await;
     assert_eq!(english, chinese, "both names choose the same posts");
 }
+
+// Regression (issue 13): an offset from the address was added without care — offset=2^64-1
+// wrapped to "0–2 of 2", and limit=0 showed "1–0 of 2" with a Next link to the page itself.
+#[tokio::test]
+async fn search_page_paging_survives_hostile_offsets_and_limits() {
+    let request = |uri: &str| {
+        axum::http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .expect("a request")
+    };
+    for uri in [
+        "/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1&offset=18446744073709551615",
+        "/search?q=%E8%8A%AF%E7%89%87%E8%AE%BE%E8%AE%A1&limit=0",
+    ] {
+        let (status, _, body) = crate::common::send(crate::common::app(), request(uri)).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{uri}");
+        let html = String::from_utf8_lossy(&body);
+        assert!(html.contains("No results on this page"), "{uri}: {html}");
+        assert!(!html.contains("rel=\"next\""), "{uri}: no Next link");
+        assert!(
+            !html.contains("0–2 of") && !html.contains("1–0 of"),
+            "{uri}"
+        );
+    }
+}

@@ -107,6 +107,9 @@ pub struct SearchPage<'a> {
     pub next: Option<String>,
     pub first: usize,
     pub last: usize,
+    /// When this page holds no hit although there are some (an offset past the end, or
+    /// `limit=0`): the link to the first page.
+    pub first_page: Option<String>,
 }
 
 impl SearchPage<'_> {
@@ -277,6 +280,7 @@ pub async fn page(
             prev: None,
             next: None,
             first: 0,
+            first_page: None,
             last: 0,
         };
         return render(&empty);
@@ -290,8 +294,10 @@ pub async fn page(
             &[("offset", if o == 0 { String::new() } else { o.to_string() })],
         )
     };
-    let prev = (offset > 0).then(|| page_link(offset.saturating_sub(limit)));
-    let next = (offset + limit < total).then(|| page_link(offset + limit));
+    // Offsets come from the address: add without wrapping, and never link a page to itself.
+    let end = offset.saturating_add(limit);
+    let prev = (offset > 0 && limit > 0).then(|| page_link(offset.saturating_sub(limit)));
+    let next = (limit > 0 && end < total).then(|| page_link(end));
     let corpus = state.app.corpus();
     let facets = facet_groups(corpus, &results, &kept);
     let hits: Vec<HitView> = std::mem::take(&mut results.hits)
@@ -299,8 +305,9 @@ pub async fn page(
         .map(|hit| HitView::new(corpus, hit))
         .collect();
     let page = SearchPage {
-        first: offset + 1,
-        last: (offset + hits.len()).min(total),
+        first: offset.saturating_add(1),
+        last: offset.saturating_add(hits.len()).min(total),
+        first_page: (hits.is_empty() && total > 0).then(|| page_link(0)),
         total: Some(total),
         hits,
         confident: results.confident,
