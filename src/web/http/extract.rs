@@ -96,20 +96,10 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = req.into_parts();
-        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
-            Request::from_parts(parts.clone(), body),
-            state,
-        )
-        .await
-        .map_err(bytes_rejection)?;
-        let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
-        let value = <axum::Json<T> as FromRequest<S>>::from_request(req, state)
-            .await
-            .map_err(json_rejection)?;
+        let (value, bytes) = read_json(req, state).await?;
         super::strict_json::check(&bytes)
             .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
-        Ok(Json(value.0))
+        Ok(Json(value))
     }
 }
 
@@ -126,19 +116,34 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = req.into_parts();
-        let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
-            Request::from_parts(parts.clone(), body),
-            state,
-        )
-        .await
-        .map_err(bytes_rejection)?;
-        let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
-        let Json(value) = <Json<T> as FromRequest<S>>::from_request(req, state).await?;
+        let (value, bytes) = read_json(req, state).await?;
+        super::strict_json::check(&bytes)
+            .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
         super::strict_json::object(&bytes)
             .map_err(|why| ApiError::bad_request(ErrorCode::BadBody, why))?;
         Ok(JsonObject(value))
     }
+}
+
+/// The body read once, as `T` (axum's JSON rules: content type, syntax, shape) and as the bytes
+/// the strict checks read.
+async fn read_json<T, S>(req: Request, state: &S) -> Result<(T, axum::body::Bytes), ApiError>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    let (parts, body) = req.into_parts();
+    let bytes = <axum::body::Bytes as FromRequest<S>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        state,
+    )
+    .await
+    .map_err(bytes_rejection)?;
+    let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
+    let value = <axum::Json<T> as FromRequest<S>>::from_request(req, state)
+        .await
+        .map_err(json_rejection)?;
+    Ok((value.0, bytes))
 }
 
 fn bytes_rejection(e: axum::extract::rejection::BytesRejection) -> ApiError {
