@@ -305,15 +305,6 @@ impl Corpus {
         industries
     }
 
-    /// The industry named `name` in either language (English case-insensitively, spacing
-    /// ignored), as the catalogue writes it.
-    pub fn industry(&self, name: &str) -> Option<&Bilingual> {
-        let wanted = industry_key(name);
-        self.industries()
-            .into_iter()
-            .find(|i| industry_key(&i.zh) == wanted || industry_key(&i.en) == wanted)
-    }
-
     /// Post number `n` of the catalogue.
     pub fn post(&self, n: u32) -> Option<&Clause> {
         self.posts()
@@ -323,12 +314,4 @@ impl Corpus {
     pub fn hash(&self) -> &str {
         &self.hash
     }
-}
-
-/// An industry name as compared: lower case, without spaces or punctuation.
-fn industry_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }

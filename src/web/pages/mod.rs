@@ -198,15 +198,18 @@ pub async fn posts(
         "" => None,
         d => Some(parse_degree(d)?),
     };
-    // An industry by its Chinese or English name, read as search reads it; the page filters by
-    // the Chinese name (an unknown one is passed on for the page to refuse with the known ones).
-    let industry = match state.app.engine().industry(&q.industry) {
-        Some(found) => found.zh.clone(),
-        None => q.industry.clone(),
+    // An industry by its Chinese or English name, read once, as search reads it; an unknown one
+    // is refused with the known ones.
+    let corpus = state.app.corpus();
+    let industry = match q.industry.as_str() {
+        "" => None,
+        name => Some(state.app.engine().industry(name).ok_or_else(|| {
+            let known: Vec<&str> = corpus.industries().iter().map(|i| i.zh.as_str()).collect();
+            let message = format!("No industry `{name}`; industries are {}.", known.join("、"));
+            PageError::new(StatusCode::BAD_REQUEST, message)
+        })?),
     };
-    let page = views::PostsPage::new(state.app.corpus(), &industry, degree)
-        .map_err(|m| PageError::new(StatusCode::BAD_REQUEST, m))?;
-    render(&page)
+    render(&views::PostsPage::new(corpus, industry, degree))
 }
 
 fn parse_degree(d: &str) -> Result<Degree, PageError> {

@@ -275,29 +275,18 @@ fn degree_label(d: Degree) -> &'static str {
 }
 
 impl<'a> PostsPage<'a> {
-    /// The catalogue filtered by industry (its Chinese name) and by the applicant's degree: the
-    /// posts open to its holder, whose minimum is that degree or below. An unknown industry is an
-    /// error naming the known ones.
+    /// The catalogue filtered by industry (as the page read it) and by the applicant's degree:
+    /// the posts open to its holder, whose minimum is that degree or below.
     pub fn new(
         corpus: &'a Corpus,
-        industry: &'a str,
+        industry: Option<&'a Bilingual>,
         degree: Option<Degree>,
-    ) -> Result<Self, String> {
+    ) -> Self {
         let posts: Vec<_> = corpus.posts().filter_map(|c| c.post.as_ref()).collect();
         let industries = corpus.industries();
-        let chosen = match industry {
-            "" => None,
-            name => Some(corpus.industry(name).ok_or_else(|| {
-                let known: Vec<&str> = industries.iter().map(|i| i.zh.as_str()).collect();
-                format!(
-                    "No industry `{industry}`; industries are {}.",
-                    known.join("、")
-                )
-            })?),
-        };
         let rows = posts
             .iter()
-            .filter(|p| chosen.is_none_or(|i| p.industry == *i))
+            .filter(|p| industry.is_none_or(|i| p.industry == *i))
             .filter(|p| degree.is_none_or(|d| p.requirements.degree <= d))
             .map(|p| {
                 let r = &p.requirements;
@@ -318,15 +307,15 @@ impl<'a> PostsPage<'a> {
             .collect();
         let degrees = [Degree::Bachelor, Degree::Master, Degree::Doctorate]
             .map(|d| (d.as_str(), degree_label(d)));
-        Ok(PostsPage {
+        PostsPage {
             rows,
             total: posts.len(),
             industries,
             degrees,
-            industry: chosen.map_or(industry, |i| i.zh.as_str()),
+            industry: industry.map_or("", |i| i.zh.as_str()),
             degree: degree.map_or("", Degree::as_str),
             degree_name: degree.map(Degree::names),
-        })
+        }
     }
 }
 
