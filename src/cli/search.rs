@@ -108,6 +108,7 @@ pub fn render(out: &mut impl Write, results: &Results, style: Style) -> Result<(
             String::new()
         }
     )?;
+    notices(out, results)?;
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(out)?;
         writeln!(
@@ -149,6 +150,34 @@ pub fn render(out: &mut impl Write, results: &Results, style: Style) -> Result<(
     Ok(())
 }
 
+/// What the search page says above its hits, in both languages: the clause a citation in the
+/// query goes to, the spelling correction searched instead, and that no clause matches it all.
+fn notices(out: &mut impl Write, results: &Results) -> Result<()> {
+    if let Some(resolved) = results.resolved.as_ref() {
+        for c in &resolved.candidates {
+            writeln!(
+                out,
+                "go to · 前往: {}  {} | {}",
+                c.id, c.citation.zh, c.citation.en
+            )?;
+        }
+    }
+    if let Some(corrected) = &results.corrected {
+        writeln!(
+            out,
+            "did you mean: {corrected} — the results are for it · 您要找的是不是“{corrected}”？以下按它检索。"
+        )?;
+    }
+    if results.total > 0 && !results.confident {
+        writeln!(
+            out,
+            "no clause matches all of “{}”; the closest are: · 没有条文与“{}”完全匹配，最接近的是：",
+            results.query, results.query
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -177,6 +206,38 @@ mod tests {
         assert!(text.contains("[芯片设计]"), "{text}");
         assert!(text.contains("matched: bj2022-a2/6.3"));
         assert!(!text.contains("<mark>"), "terminal output is not HTML");
+    }
+
+    fn rendered(query: &str) -> String {
+        let app = app();
+        let results = app.search(&SearchRequest::new(query)).unwrap();
+        let mut out = Vec::new();
+        render(&mut out, &results, Style::PLAIN).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    // The terminal said nothing of what the search page shows above the hits (issue 11: the
+    // CLI had no "did you mean"): a correction, a citation's clause, an unsure answer.
+    #[test]
+    fn says_what_the_page_says_above_the_hits() {
+        let text = rendered("clould computing");
+        assert!(text.contains("did you mean: cloud computing"), "{text}");
+        let text = rendered("附件2第6项");
+        assert!(
+            text.contains("go to · 前往: bj2022-a2/6  附件2 第6项"),
+            "{text}"
+        );
+        assert!(!text.contains("did you mean"), "{text}");
+        let text = rendered("个人所得税退税怎么办理");
+        assert!(
+            text.contains("no clause matches all of “个人所得税退税怎么办理”"),
+            "{text}"
+        );
+        let text = rendered("芯片设计");
+        assert!(
+            !text.contains("go to") && !text.contains("no clause matches"),
+            "{text}"
+        );
     }
 
     #[test]
