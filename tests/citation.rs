@@ -12,7 +12,7 @@ mod props;
 
 use talentdex::citation::{self, CitationError, Status};
 
-use crate::common::corpus;
+use crate::common::{citations, corpus};
 
 use Status::{Ambiguous, Found, Invalid, NotFound};
 
@@ -227,7 +227,7 @@ fn the_citation_table_resolves_as_expected() {
     assert!(TABLE.len() >= 60);
     let mut failures = Vec::new();
     for &(input, status, ids) in TABLE {
-        let r = citation::resolve(corpus(), input).expect("a resolution");
+        let r = citations().resolve(input).expect("a resolution");
         let got: Vec<&str> = r.candidates.iter().map(|c| c.id).collect();
         let id_ok = match status {
             Found => r.id == Some(ids[0]),
@@ -249,7 +249,7 @@ fn every_clause_citation_round_trips_in_both_languages() {
     assert_eq!(clauses.len(), 184);
     for clause in clauses {
         for cite in [&clause.citation.zh, &clause.citation.en] {
-            let r = citation::resolve(corpus(), cite).expect("a resolution");
+            let r = citations().resolve(cite).expect("a resolution");
             assert_eq!(
                 (r.status, r.id),
                 (Found, Some(clause.id.as_str())),
@@ -289,7 +289,7 @@ fn whitespace_width_and_quote_variants_never_change_the_answer() {
             format!("\"{en}\". "),
         ];
         for v in &variants {
-            let r = citation::resolve(corpus(), v).expect("a resolution");
+            let r = citations().resolve(v).expect("a resolution");
             assert_eq!(r.id, Some(clause.id.as_str()), "{v:?}: {:?}", r.reason);
         }
     }
@@ -298,19 +298,16 @@ fn whitespace_width_and_quote_variants_never_change_the_answer() {
 #[test]
 fn empty_and_overlong_citations_are_errors_not_statuses() {
     for empty in ["", "   ", "\u{3000}\n"] {
-        assert_eq!(
-            citation::resolve(corpus(), empty),
-            Err(CitationError::Empty)
-        );
+        assert_eq!(citations().resolve(empty), Err(CitationError::Empty));
     }
     let long = "附".repeat(citation::MAX_CITE_CHARS + 1);
     assert!(matches!(
-        citation::resolve(corpus(), &long),
+        citations().resolve(&long),
         Err(CitationError::CiteTooLong { .. })
     ));
     let passage = "x".repeat(citation::MAX_LINK_CHARS + 1);
     assert!(matches!(
-        citation::link(corpus(), &passage),
+        citations().link(&passage),
         Err(CitationError::TextTooLong { .. })
     ));
 }

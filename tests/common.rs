@@ -28,6 +28,11 @@ pub fn application() -> &'static Arc<App> {
     APP.get_or_init(|| Arc::new(App::in_ram(&corpus_dir()).expect("the application opens")))
 }
 
+/// The citation resolver and linker of the shared application (its tables compiled once).
+pub fn citations() -> &'static talentdex::citation::Citations<'static> {
+    engine().citations()
+}
+
 /// The search engine of the shared application.
 pub fn engine() -> &'static SearchEngine {
     application().engine()

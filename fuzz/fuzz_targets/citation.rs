@@ -17,8 +17,9 @@ fn corpus() -> &'static Corpus {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = talentdex::citation::resolve(corpus(), text);
-    if let Ok(links) = talentdex::citation::link(corpus(), text) {
+    let citations = talentdex::citation::Citations::new(corpus());
+    let _ = citations.resolve(text);
+    if let Ok(links) = citations.link(text) {
         let chars = text.chars().count();
         let mut last_end = 0;
         for c in &links.citations {

@@ -181,12 +181,15 @@ impl App {
 
     /// Resolve one citation to its clause (or candidates).
     pub fn resolve(&self, citation: &str) -> Result<Resolution<'_>, AppError> {
-        Ok(citation::resolve(self.corpus(), citation)?)
+        Ok(self.engine.citations().resolve(citation)?)
     }
 
-    /// Every citation in a text, with its span and what it resolves to.
-    pub fn link(&self, text: &str) -> Result<Links<'_>, AppError> {
-        Ok(citation::link(self.corpus(), text)?)
+    /// The citations in a text that start at character `from` or later, with their spans and
+    /// what they resolve to: at most `citation::MAX_LINKS_PER_PAGE`, and `next` says where the
+    /// rest start. The whole text is read, so a citation keeps the context before `from`.
+    pub fn link(&self, text: &str, from: usize) -> Result<Links<'_>, AppError> {
+        let links = self.engine.citations().link(text)?;
+        Ok(links.page(from, citation::MAX_LINKS_PER_PAGE))
     }
 
     /// Judge validated facts against every criterion and post.

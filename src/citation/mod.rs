@@ -22,6 +22,8 @@ mod parse;
 mod resolve;
 mod types;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use thiserror::Error;
 
@@ -39,6 +41,9 @@ use types::{Mode, Parsed};
 pub const MAX_CITE_CHARS: usize = 500;
 /// The longest passage `link` accepts, in characters (code points): about 600 KB of Chinese.
 pub const MAX_LINK_CHARS: usize = 200_000;
+/// The most citations one answer of the service lists (`Links::page`): with each citation's
+/// candidates, a bound on the answer whatever the text (about 0.5 MB).
+pub const MAX_LINKS_PER_PAGE: usize = 1_000;
 
 /// Characters around a citation that do not change it (sentence punctuation, spaces).
 const TRIMMED: &[char] = &[
@@ -107,6 +112,32 @@ pub struct Linked<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Links<'a> {
     pub citations: Vec<Linked<'a>>,
+    /// How many citations the whole text holds (more than `citations` when this is one page).
+    pub total: usize,
+    /// Where the next page starts, when this page does not reach the end: send it back as
+    /// `start` (a character offset) with the same text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<usize>,
+}
+
+impl Links<'_> {
+    /// The citations that start at character `from` or later, at most `max` of them. Citations
+    /// sharing a span (a range's members) stay on one page, so no page repeats another's.
+    pub fn page(mut self, from: usize, max: usize) -> Self {
+        self.citations.retain(|c| c.start >= from);
+        if self.citations.len() > max {
+            let starts_at = |i: usize| self.citations[i].start;
+            let mut cut = max;
+            while cut > 0 && starts_at(cut - 1) == starts_at(cut) {
+                cut -= 1;
+            }
+            // One span holds more than a page: cut inside it rather than return nothing.
+            let cut = if cut == 0 { max } else { cut };
+            self.next = Some(starts_at(cut));
+            self.citations.truncate(cut);
+        }
+        self
+    }
 }
 
 fn found_id<'a>(outcome: &Outcome<'a>) -> Option<&'a str> {
@@ -116,42 +147,121 @@ fn found_id<'a>(outcome: &Outcome<'a>) -> Option<&'a str> {
     }
 }
 
-/// Resolve one citation. The whole input (less surrounding spaces, sentence punctuation and one
-/// pair of quotes) must be one citation; anything else is `invalid`.
-pub fn resolve<'a>(corpus: &'a Corpus, input: &str) -> Result<Resolution<'a>, CitationError> {
-    let len = input.chars().count();
-    if len > MAX_CITE_CHARS {
-        return Err(CitationError::CiteTooLong {
-            len,
-            max: MAX_CITE_CHARS,
-        });
+/// Every table the scanner and the resolver read — each document's names, annexes and levels —
+/// compiled once from a corpus. Hold one for as long as the corpus lives (the search engine keeps
+/// one in an [`OwnedCitations`]): compiling the tables costs more than reading a citation.
+pub struct Citations<'a> {
+    names: Names<'a>,
+    resolver: Resolver<'a>,
+}
+
+impl<'a> Citations<'a> {
+    pub fn new(corpus: &'a Corpus) -> Self {
+        Self {
+            names: Names::new(corpus),
+            resolver: Resolver::new(corpus),
+        }
     }
-    if input.trim().is_empty() {
-        return Err(CitationError::Empty);
-    }
-    let text = Normalized::new(input);
-    let resolver = Resolver::new(corpus);
-    let names = Names::new(corpus);
-    let answer = |outcome: Outcome<'a>| Resolution {
-        input: input.to_string(),
-        status: outcome.status,
-        id: found_id(&outcome),
-        candidates: outcome.clauses.into_iter().map(Candidate::from).collect(),
-        reason: outcome.reason,
-    };
-    match whole_citation(&names, &text.chars).filter(|p| p.list.is_none()) {
-        Some(parsed) => Ok(answer(resolver.resolve(
-            parsed.doc.as_ref(),
-            &parsed.components,
-            &[],
-        ))),
-        None => Ok(Resolution {
+
+    /// Resolve one citation. The whole input (less surrounding spaces, sentence punctuation and
+    /// one pair of quotes) must be one citation; anything else is `invalid`.
+    pub fn resolve(&self, input: &str) -> Result<Resolution<'a>, CitationError> {
+        let len = input.chars().count();
+        if len > MAX_CITE_CHARS {
+            return Err(CitationError::CiteTooLong {
+                len,
+                max: MAX_CITE_CHARS,
+            });
+        }
+        if input.trim().is_empty() {
+            return Err(CitationError::Empty);
+        }
+        let text = Normalized::new(input);
+        let answer = |outcome: Outcome<'a>| Resolution {
             input: input.to_string(),
-            status: Status::Invalid,
-            id: None,
-            candidates: Vec::new(),
-            reason: Some(invalid_reason(&resolver, &names, &text)),
-        }),
+            status: outcome.status,
+            id: found_id(&outcome),
+            candidates: outcome.clauses.into_iter().map(Candidate::from).collect(),
+            reason: outcome.reason,
+        };
+        match whole_citation(&self.names, &text.chars).filter(|p| p.list.is_none()) {
+            Some(parsed) => Ok(answer(self.resolver.resolve(
+                parsed.doc.as_ref(),
+                &parsed.components,
+                &[],
+            ))),
+            None => Ok(Resolution {
+                input: input.to_string(),
+                status: Status::Invalid,
+                id: None,
+                candidates: Vec::new(),
+                reason: Some(invalid_reason(&self.resolver, &self.names, &text)),
+            }),
+        }
+    }
+
+    /// Find and resolve every citation in a passage, in order.
+    pub fn link(&self, text: &str) -> Result<Links<'a>, CitationError> {
+        let len = text.chars().count();
+        if len > MAX_LINK_CHARS {
+            return Err(CitationError::TextTooLong {
+                len,
+                max: MAX_LINK_CHARS,
+            });
+        }
+        let normalized = Normalized::new(text);
+        let citations: Vec<Linked<'a>> = link::find_all(&self.resolver, &self.names, &normalized)
+            .into_iter()
+            .map(|found| {
+                let span = normalized.original_span(found.span.clone());
+                Linked {
+                    start: span.start,
+                    end: span.end,
+                    text: normalized.original_text(span),
+                    status: found.outcome.status,
+                    id: found_id(&found.outcome),
+                    candidates: found
+                        .outcome
+                        .clauses
+                        .into_iter()
+                        .map(Candidate::from)
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(Links {
+            total: citations.len(),
+            citations,
+            next: None,
+        })
+    }
+}
+
+self_cell::self_cell!(
+    /// A corpus and its [`Citations`] tables, owned together: what a long-lived holder (the
+    /// search engine, so every front end) keeps.
+    pub struct OwnedCitations {
+        owner: Arc<Corpus>,
+        #[covariant]
+        dependent: Citations,
+    }
+);
+
+impl OwnedCitations {
+    /// Compile the tables of `corpus`, once.
+    pub fn compile(corpus: Arc<Corpus>) -> Self {
+        Self::new(corpus, |corpus| Citations::new(corpus))
+    }
+
+    /// The tables, borrowing the corpus they were compiled from.
+    pub fn get(&self) -> &Citations<'_> {
+        self.borrow_dependent()
+    }
+}
+
+impl std::fmt::Debug for OwnedCitations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OwnedCitations").finish_non_exhaustive()
     }
 }
 
@@ -175,38 +285,4 @@ fn invalid_reason(resolver: &Resolver, names: &Names, text: &Normalized) -> Stri
         1 => "holds a citation with other text around it; POST /api/link finds it".to_string(),
         n => format!("holds {n} citations; POST /api/link finds each"),
     }
-}
-
-/// Find and resolve every citation in a passage, in order.
-pub fn link<'a>(corpus: &'a Corpus, text: &str) -> Result<Links<'a>, CitationError> {
-    let len = text.chars().count();
-    if len > MAX_LINK_CHARS {
-        return Err(CitationError::TextTooLong {
-            len,
-            max: MAX_LINK_CHARS,
-        });
-    }
-    let normalized = Normalized::new(text);
-    let resolver = Resolver::new(corpus);
-    let names = Names::new(corpus);
-    let citations = link::find_all(&resolver, &names, &normalized)
-        .into_iter()
-        .map(|found| {
-            let span = normalized.original_span(found.span.clone());
-            Linked {
-                start: span.start,
-                end: span.end,
-                text: normalized.original_text(span),
-                status: found.outcome.status,
-                id: found_id(&found.outcome),
-                candidates: found
-                    .outcome
-                    .clauses
-                    .into_iter()
-                    .map(Candidate::from)
-                    .collect(),
-            }
-        })
-        .collect();
-    Ok(Links { citations })
 }

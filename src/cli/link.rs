@@ -34,7 +34,13 @@ pub struct LinkArgs {
 
 pub fn run(out: &mut impl Write, app: &App, args: &LinkArgs) -> Result<()> {
     let text = read(args.file.as_deref())?;
-    let links = app.link(&text)?;
+    // The whole text is printed, so every page of citations is read.
+    let mut links = app.link(&text, 0)?;
+    while let Some(from) = links.next {
+        let page = app.link(&text, from)?;
+        links.citations.extend(page.citations);
+        links.next = page.next;
+    }
     let base = args.base.trim_end_matches('/');
     match args.format {
         Format::Json => render::json(out, &links),

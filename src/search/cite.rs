@@ -3,8 +3,7 @@
 //! ambiguous, its candidates); a query that contains one (`附件2第11项 要求`) puts that clause
 //! first and searches the rest. The resolver (`crate::citation`) does all the reading.
 
-use crate::citation::{self, Resolution, Status};
-use crate::model::Corpus;
+use crate::citation::{Citations, Resolution, Status};
 
 /// What a query's citation says.
 #[derive(Debug)]
@@ -18,9 +17,9 @@ pub(super) struct Cited<'a> {
 }
 
 /// The citation `query` is or holds, if any.
-pub(super) fn cited<'a>(corpus: &'a Corpus, query: &str) -> Option<Cited<'a>> {
+pub(super) fn cited<'a>(citations: &Citations<'a>, query: &str) -> Option<Cited<'a>> {
     // Too long to be one citation (`CiteTooLong`) is fine: it may still hold one.
-    if let Ok(whole) = citation::resolve(corpus, query)
+    if let Ok(whole) = citations.resolve(query)
         && whole.status != Status::Invalid
     {
         let first = whole.candidates.iter().map(|c| c.id).collect();
@@ -30,7 +29,7 @@ pub(super) fn cited<'a>(corpus: &'a Corpus, query: &str) -> Option<Cited<'a>> {
             rest: String::new(),
         });
     }
-    let links = citation::link(corpus, query).ok()?;
+    let links = citations.link(query).ok()?;
     let found: Vec<_> = links
         .citations
         .into_iter()

@@ -53,7 +53,7 @@ impl SearchEngine {
             return Err(SearchError::LimitTooLarge(request.limit));
         }
         let filter = self.filter(request)?;
-        let cited = cite::cited(&self.corpus, query);
+        let cited = cite::cited(self.citations(), query);
         let rest = cited.as_ref().map_or(query, |c| c.rest.as_str());
         let reader = Reader {
             analyzer: &self.analyzer,

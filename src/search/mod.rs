@@ -23,6 +23,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::analysis::{Analyzer, Language};
+use crate::citation::{Citations, OwnedCitations};
 use crate::index::{self, ClauseIndex, IndexError, Outcome, TextField};
 use crate::model::{Bilingual, Corpus, Kind};
 
@@ -112,6 +113,8 @@ pub struct SearchEngine {
     sounds: Sounds,
     /// The concept list, for query expansion.
     concepts: ConceptMatcher,
+    /// The citation tables, compiled once (citations in the search box, `resolve`, `link`).
+    citations: OwnedCitations,
 }
 
 impl std::fmt::Debug for SearchEngine {
@@ -201,7 +204,9 @@ impl SearchEngine {
         let profiles = Profiles::new(&corpus, &analyzer);
         let sounds = Sounds::new(profiles.chinese_terms());
         let concepts = ConceptMatcher::new(&corpus, &analyzer);
+        let citations = OwnedCitations::compile(Arc::clone(&corpus));
         Ok(SearchEngine {
+            citations,
             profiles,
             sounds,
             concepts,
@@ -219,6 +224,11 @@ impl SearchEngine {
 
     pub fn corpus(&self) -> &Arc<Corpus> {
         &self.corpus
+    }
+
+    /// The citation resolver and linker over the same corpus.
+    pub fn citations(&self) -> &Citations<'_> {
+        self.citations.get()
     }
 
     /// The analyser the index was built with (its jieba also segments text for display).

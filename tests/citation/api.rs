@@ -255,3 +255,49 @@ async fn link_items_always_carry_an_id_key() {
     assert!(items[0].as_object().unwrap().contains_key("id") && items[0]["id"].is_null());
     assert_eq!(items[1]["id"], "bj2022-a2/6");
 }
+
+// Issue 13: a text dense with citations made `/api/link` answer 47 times its size. An answer
+// lists one page of citations (`MAX_LINKS_PER_PAGE`), says how many there are, and where the
+// next page starts; reading every page gives each citation once, in order, with its context.
+#[tokio::test]
+async fn link_answers_are_paged_and_the_pages_add_up() {
+    use talentdex::citation::MAX_LINKS_PER_PAGE;
+    // A range's three members share one span: a page never splits them.
+    let text = format!(
+        "附件1第二条第8项；{}",
+        "第2至4项；第9项；".repeat(MAX_LINKS_PER_PAGE / 2)
+    );
+    let whole = crate::common::citations().link(&text).expect("links");
+    assert!(whole.total > 2 * MAX_LINKS_PER_PAGE, "{}", whole.total);
+    let (mut start, mut pages, mut seen) = (0, 0, Vec::new());
+    loop {
+        let body = json!({ "text": text, "start": start }).to_string();
+        let (status, page) = post_link(Body::from(body), "application/json").await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let listed = page["citations"].as_array().unwrap();
+        assert!(listed.len() <= MAX_LINKS_PER_PAGE && !listed.is_empty());
+        assert_eq!(page["total"], whole.total);
+        seen.extend(
+            listed
+                .iter()
+                .map(|c| (c["start"].as_u64().unwrap(), c["id"].clone())),
+        );
+        pages += 1;
+        match page["next"].as_u64() {
+            Some(next) => {
+                assert!(next > start as u64);
+                start = next as usize;
+            }
+            None => break,
+        }
+    }
+    assert!(pages >= 3, "{pages} pages");
+    let expected: Vec<_> = whole
+        .citations
+        .iter()
+        .map(|c| (c.start as u64, json!(c.id)))
+        .collect();
+    assert_eq!(seen, expected, "every citation once, in order");
+    // The last page's citations still read their document from the first line.
+    assert_eq!(seen.last().unwrap().1, "bj2022-a1/2.9");
+}

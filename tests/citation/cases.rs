@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use talentdex::citation::{self, Status};
+use talentdex::citation::Status;
 
-use crate::common::corpus;
+use crate::common::citations;
 
 /// Passages still linked wrong, each with why. Any other miss fails the run; a listed one that
 /// comes out right fails it too, so the list only shrinks.
@@ -36,7 +36,7 @@ fn table() -> Table {
 
 /// What `link` returned, in the table's terms: the ID of each found citation, or its status.
 fn linked(text: &str) -> Vec<String> {
-    let links = citation::link(corpus(), text).expect("links");
+    let links = citations().link(text).expect("links");
     links
         .citations
         .iter()

@@ -2,7 +2,7 @@
 //! names, number and numbering in its front matter, a clause that adapts a national one — is cited
 //! by those names with no change of code. The document is a test fixture, not a real text.
 
-use talentdex::citation::{self, Status};
+use talentdex::citation::{Citations, Status};
 use talentdex::corpus::{self, SourceFile};
 use talentdex::model::Corpus;
 
@@ -81,7 +81,7 @@ fn corpus_with_a_fifth_document() -> Corpus {
 }
 
 fn found(corpus: &Corpus, cite: &str) -> Option<String> {
-    let r = citation::resolve(corpus, cite).expect("a resolution");
+    let r = Citations::new(corpus).resolve(cite).expect("a resolution");
     (r.status == Status::Found).then(|| r.id.unwrap_or_default().to_string())
 }
 
@@ -105,8 +105,9 @@ fn a_fifth_document_is_cited_by_the_names_in_its_front_matter() {
         assert_eq!(found(&corpus, cite).as_deref(), Some(id), "{cite}");
     }
     // Its common name alone is no citation in a passage; its clauses link, lists included.
-    let links =
-        citation::link(&corpus, "按照办法规定，测试办法第二条第1至3项均可。").expect("links");
+    let links = Citations::new(&corpus)
+        .link("按照办法规定，测试办法第二条第1至3项均可。")
+        .expect("links");
     let ids: Vec<_> = links.citations.iter().map(|c| c.id).collect();
     assert_eq!(
         ids,

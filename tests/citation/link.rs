@@ -1,12 +1,12 @@
 //! Linking passages: every citation in order, with code-point spans into the text as sent, short
 //! forms resolved against the last document named, and prose left alone.
 
-use talentdex::citation::{self, Linked, Status};
+use talentdex::citation::{Linked, Status};
 
-use crate::common::corpus;
+use crate::common::{citations, corpus};
 
 fn link(text: &str) -> Vec<Linked<'static>> {
-    citation::link(corpus(), text).expect("links").citations
+    citations().link(text).expect("links").citations
 }
 
 /// (start, end, text, status, id) of each citation, for compact assertions.

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use talentdex::citation;
 
-use crate::common::corpus;
+use crate::common::citations;
 
 /// Characters citations are made of, so random strings often come close to one.
 const ALPHABET: &[char] = &[
@@ -86,7 +86,7 @@ proptest! {
     #[test]
     fn linking_never_panics_and_spans_are_well_formed(text in text()) {
         let chars: Vec<char> = text.chars().collect();
-        let links = citation::link(corpus(), &text).expect("within the size limit");
+        let links = citations().link(&text).expect("within the size limit");
         let mut last_start = 0;
         let mut last_end = 0;
         let mut last_text = String::new();
@@ -104,13 +104,13 @@ proptest! {
             last_end = last_end.max(c.end);
             last_text = c.text.clone();
         }
-        let again = citation::link(corpus(), &text).expect("within the size limit");
+        let again = citations().link(&text).expect("within the size limit");
         prop_assert_eq!(links, again);
     }
 
     #[test]
     fn resolving_never_panics_and_is_deterministic(text in text()) {
-        let first = citation::resolve(corpus(), &text);
+        let first = citations().resolve(&text);
         match &first {
             Ok(r) => prop_assert_eq!(r.id.is_some(), r.status == citation::Status::Found),
             Err(e) => prop_assert!(
@@ -118,6 +118,6 @@ proptest! {
                 "{e}"
             ),
         }
-        prop_assert_eq!(first, citation::resolve(corpus(), &text));
+        prop_assert_eq!(first, citations().resolve(&text));
     }
 }

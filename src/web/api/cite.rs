@@ -27,6 +27,10 @@ pub struct ResolveQuery {
 pub struct LinkBody {
     /// At most 200 000 characters.
     text: String,
+    /// List the citations whose `start` is this character offset or later (default 0): send
+    /// the answer's `next` here to read the page after it.
+    #[serde(default)]
+    start: usize,
 }
 
 impl From<CitationError> for ApiError {
@@ -70,7 +74,10 @@ pub async fn resolve(
     request_body(content = LinkBody, content_type = "application/json",
         example = json!({"text": "依据附件1第二条第8项和Annex 2, No. 6申请。"})),
     responses(
-        (status = 200, description = "The citations, in the order they appear.", body = Links),
+        (status = 200,
+            description = "The citations, in the order they appear, one page at a time; \
+                `next`, when present, is the `start` of the next page.",
+            body = Links),
         (status = 400,
             description = "`bad_body` (not JSON), `bad_query` (this route takes no parameters).",
             body = ErrorBody),
@@ -86,6 +93,6 @@ pub async fn link(
     _: NoQuery,
     JsonObject(body): JsonObject<LinkBody>,
 ) -> Result<Response, ApiError> {
-    let links = state.app.link(&body.text)?;
+    let links = state.app.link(&body.text, body.start)?;
     Ok(axum::Json(links).into_response())
 }
