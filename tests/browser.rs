@@ -24,6 +24,10 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const INSTALL: &str = "apt-get install -y chromium chromium-driver fonts-noto-cjk";
 /// How long chromedriver may take to start listening.
 const DRIVER_START: Duration = Duration::from_secs(20);
+/// How often to ask a starting chromedriver whether it is ready.
+const DRIVER_POLL: Duration = Duration::from_millis(50);
+/// How many fresh drivers a test tries before it fails.
+const SESSION_ATTEMPTS: u32 = 3;
 const WINDOW: (u32, u32) = (1280, 1000);
 /// A phone's viewport, for the narrow layout.
 const PHONE: (u32, u32) = (390, 844);
@@ -48,6 +52,67 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// Whether chromedriver's `/status` says it is ready for a new session.
+fn driver_ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(DRIVER_POLL * 20));
+    let request = format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let mut answer = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut answer).is_ok()
+        && answer.replace(' ', "").contains("\"ready\":true")
+}
+
+/// Start chromedriver on a free port, wait until it is ready, and open a browser session.
+/// On failure the driver is stopped and the cause returned, so the caller can try again.
+async fn start_session(scratch: &Path, profile: &Path) -> Result<(Child, Client), String> {
+    let port = free_port();
+    let mut driver = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        // Chromium and chromedriver put their own temporary folders under TMPDIR.
+        .env("TMPDIR", scratch)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("chromedriver does not start: {e}"))?;
+    let deadline = Instant::now() + DRIVER_START;
+    while !driver_ready(port) {
+        if Instant::now() >= deadline {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            return Err(format!("chromedriver was not ready on {port}"));
+        }
+        tokio::time::sleep(DRIVER_POLL).await;
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage",
+                format!("--window-size={},{}", WINDOW.0, WINDOW.1),
+                format!("--user-data-dir={}", profile.display())],
+        }),
+    );
+    match ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+    {
+        Ok(client) => Ok((driver, client)),
+        Err(e) => {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            Err(format!("{e:?}"))
+        }
+    }
+}
+
 impl Browser {
     pub async fn start() -> Browser {
         for tool in [CHROMIUM, CHROMEDRIVER] {
@@ -67,42 +132,23 @@ impl Browser {
                 .expect("the test server runs");
         });
         let scratch = tempfile::tempdir().expect("a scratch dir for the browser");
-        let profile = scratch.path().join("profile");
-        let port = free_port();
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            // Chromium and chromedriver put their own temporary folders under TMPDIR.
-            .env("TMPDIR", scratch.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let webdriver = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + DRIVER_START;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": CHROMIUM,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage",
-                    format!("--window-size={},{}", WINDOW.0, WINDOW.1),
-                    format!("--user-data-dir={}", profile.display())],
-            }),
-        );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&webdriver)
-            .await
-            .expect("a browser session");
+        // A driver can lose its port to another test's listener between `free_port` and its own
+        // bind, or reset the first session request while it starts (seen in CI: "Connection
+        // reset by peer" on one of nine tests). Each attempt starts a fresh driver on a fresh
+        // port; a real breakage still fails after the last one with its own error.
+        let mut attempt = 1;
+        let (driver, client) = loop {
+            // A fresh profile each time: a failed attempt's browser may still hold its lock.
+            let profile = scratch.path().join(format!("profile-{attempt}"));
+            match start_session(scratch.path(), &profile).await {
+                Ok(started) => break started,
+                Err(e) if attempt < SESSION_ATTEMPTS => {
+                    eprintln!("browser session attempt {attempt} failed, retrying: {e}");
+                    attempt += 1;
+                }
+                Err(e) => panic!("a browser session after {SESSION_ATTEMPTS} attempts: {e}"),
+            }
+        };
         Browser {
             client,
             base,
