@@ -25,7 +25,7 @@ pub use tokenize::Token;
 
 /// Bump when analysis changes the terms it produces: a built index records it and is rebuilt
 /// when it differs.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Words jieba should keep whole (`corpus/_dictionary.txt`): one per line, optionally followed by
 /// a frequency; `#` starts a comment.
