@@ -8,6 +8,7 @@ mod filler;
 mod names;
 mod normalize;
 mod sound;
+mod spelling;
 mod synonyms;
 mod tokenize;
 
@@ -25,7 +26,7 @@ pub use tokenize::Token;
 
 /// Bump when analysis changes the terms it produces: a built index records it and is rebuilt
 /// when it differs.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Words jieba should keep whole (`corpus/_dictionary.txt`): one per line, optionally followed by
 /// a frequency; `#` starts a comment.

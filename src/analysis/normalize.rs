@@ -99,10 +99,12 @@ fn numbers_as_digits(normalized: &mut Normalized) {
             .get(run_end)
             .map_or(normalized.text.len(), |&(at, _)| at);
         let run = &normalized.text[start..end];
+        let lone_digit = run_end - i == 1 && !matches!(chars[i].1, '十' | '百');
         let counted = run_end - i >= 2
-            || chars
-                .get(run_end)
-                .is_some_and(|&(_, next)| MEASURE_WORDS.contains(next));
+            || lone_digit
+                && chars
+                    .get(run_end)
+                    .is_some_and(|&(_, next)| MEASURE_WORDS.contains(next));
         match parse_chinese_numeral(run).filter(|_| counted) {
             Some(n) => {
                 let span = normalized.origin[start].start..normalized.origin[end - 1].end;

@@ -1,12 +1,13 @@
 //! Analysis, second step: normalized text into terms. Chinese with jieba in search mode (a long
 //! word also yields the dictionary words inside it, at the same position); English as words,
-//! stop words dropped, Snowball-stemmed. Punctuation and whitespace are never terms.
+//! stop words dropped, British spellings read as American, Snowball-stemmed. Punctuation and whitespace are never terms.
 
 use std::ops::Range;
 
 use jieba_rs::Jieba;
 
 use super::normalize::{Normalized, is_han};
+use super::spelling::american;
 
 /// One term of analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,15 @@ const STOP_WORDS: [&str; 33] = [
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
     "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
     "they", "this", "to", "was", "will", "with",
+];
+
+/// Words whose Snowball stem is another concept's word, with the stem they keep instead (what
+/// Lucene's StemmerOverrideFilter does): "doctorate" and "doctoral" stem to "doctor", the word
+/// for a physician, so a question about a doctoral degree found the clinical physician's post.
+const STEM_OVERRIDES: &[(&str, &str)] = &[
+    ("doctorate", "doctorate"),
+    ("doctorates", "doctorate"),
+    ("doctoral", "doctorate"),
 ];
 
 /// Characters that join the letters on both sides into one English word ("r&d", "enterprise's").
@@ -116,10 +126,13 @@ pub fn english(stemmer: &frostem::Stemmer, n: &Normalized) -> Vec<Token> {
         if STOP_WORDS.contains(&raw) {
             continue;
         }
-        let stem = stemmer.stem(raw);
+        let stem = match STEM_OVERRIDES.iter().find(|(word, _)| *word == raw) {
+            Some((_, kept)) => (*kept).to_string(),
+            None => stemmer.stem(&american(raw)).into_owned(),
+        };
         if !stem.is_empty() {
             tokens.push(Token {
-                term: stem.into_owned(),
+                term: stem,
                 span: n.original_span(word),
                 position,
                 main: true,
@@ -217,6 +230,24 @@ mod tests {
             ]
         );
         assert_eq!(&original[tokens[3].span.clone()], "Computing");
+    }
+
+    #[test]
+    fn a_doctorate_is_not_a_doctor_and_spellings_meet() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let stems = |text: &str| -> Vec<String> {
+            english(&stemmer, &normalize(text))
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_ne!(stems("doctorate"), stems("doctor"));
+        assert_eq!(stems("doctorate"), stems("doctoral"));
+        assert_eq!(
+            stems("international organisations"),
+            stems("International Organization")
+        );
+        assert_eq!(stems("research programme"), stems("research program"));
     }
 
     #[test]
