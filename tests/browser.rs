@@ -59,7 +59,8 @@ fn driver_ready(port: u16) -> bool {
         return false;
     };
     let _ = stream.set_read_timeout(Some(DRIVER_POLL * 20));
-    let request = format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     let mut answer = String::new();
     stream.write_all(request.as_bytes()).is_ok()
         && stream.read_to_string(&mut answer).is_ok()

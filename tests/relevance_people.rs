@@ -176,7 +176,10 @@ fn report(file: &str, figures: &Figures) -> String {
 fn peoples_relevance_set_meets_the_issue_targets() {
     let figures = measure(PEOPLE_SET);
     // Written to stderr directly so the figures show in every `cargo test` run.
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), report(PEOPLE_SET, &figures).as_bytes());
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        report(PEOPLE_SET, &figures).as_bytes(),
+    );
     let (a, u) = (&figures.answerable, &figures.unanswerable);
     assert!(a.queries + u.queries >= MIN_QUERIES, "set too small");
     assert!(u.queries >= MIN_UNANSWERABLE, "too few unanswerable");
@@ -203,7 +206,10 @@ fn peoples_relevance_set_meets_the_issue_targets() {
 #[test]
 fn probe_set_meets_the_issue_targets() {
     let figures = measure(PROBE_SET);
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), report(PROBE_SET, &figures).as_bytes());
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        report(PROBE_SET, &figures).as_bytes(),
+    );
     let (a, u) = (&figures.answerable, &figures.unanswerable);
     assert!(a.mrr() >= MIN_MRR_OVERALL, "MRR@10 {:.3}", a.mrr());
     assert!(

@@ -37,8 +37,17 @@ pub(crate) struct DocPart {
     pub heading: bool,
 }
 
+/// Where a document part is read: where a citation starts, or after `of` when the clauses came
+/// first (`Article 1 of the Notice`). After `of` a comma ends the document: in `Article 1 of the
+/// Notice, Annex 2 posts count`, Annex 2 is a citation of its own, not the annex cited.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocPlace {
+    Start,
+    AfterOf,
+}
+
 /// Read a document part; the cursor moves past it (and its closing quotes), or stays.
-pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
+pub(crate) fn doc_part(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocPart> {
     let save = cur.pos;
     let part = quoted(names, cur).or_else(|| {
         cur.pos = save;
@@ -55,7 +64,7 @@ pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
         && part.id_path.is_none()
     {
         if names.has_annexes(&id) {
-            annex_of_parent(names, &id, cur, &mut part);
+            annex_of_parent(names, &id, cur, &mut part, place);
         } else if let Some(parent) = names.parent_of(&id) {
             parent_after_annex(names, parent, cur);
         }
@@ -201,7 +210,11 @@ fn id_path(cur: &mut Cursor) -> Option<Vec<Component>> {
     let mut path = Vec::new();
     loop {
         let n = cur.arabic()?;
-        path.push(Component { n, level: None });
+        path.push(Component {
+            n,
+            level: None,
+            loose: false,
+        });
         if cur.peek() == Some('.') && cur.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
             cur.bump();
         } else {
@@ -255,10 +268,19 @@ fn titled(cur: &Cursor) -> bool {
 }
 
 /// `国科办才〔2022〕177号附件1`, `通知附件2`: the annex of the document named is the document.
-fn annex_of_parent(names: &Names, parent: &str, cur: &mut Cursor, part: &mut DocPart) {
+fn annex_of_parent(
+    names: &Names,
+    parent: &str,
+    cur: &mut Cursor,
+    part: &mut DocPart,
+    place: DocPlace,
+) {
     let save = cur.pos;
     cur.skip_spaces();
-    cur.eat_any(&[',', '，']);
+    if cur.eat_any(&[',', '，']).is_some() && place == DocPlace::AfterOf {
+        cur.pos = save;
+        return;
+    }
     cur.skip_spaces();
     match annex(names, Some(parent), cur) {
         Some((doc, _)) => {

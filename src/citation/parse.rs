@@ -5,7 +5,7 @@
 //! says so; `resolve` fits them to a document's levels.
 
 use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS};
-use super::docref::{DocPart, doc_part};
+use super::docref::{DocPart, DocPlace, doc_part};
 use super::forms::{Place, component, prose_follows};
 use super::lexer::Cursor;
 use super::names::{Names, Strength};
@@ -19,7 +19,7 @@ const MAX_COMPONENTS: usize = 6;
 /// Parse one citation starting exactly at `pos`.
 pub(crate) fn parse_at(names: &Names, chars: &[char], pos: usize, mode: Mode) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
-    let part = doc_part(names, &mut cur);
+    let part = doc_part(names, &mut cur, DocPlace::Start);
     let mut end = cur.pos;
     if let Some(part) = &part
         && let Some(path) = &part.id_path
@@ -83,7 +83,9 @@ fn reversed(
             break;
         }
         cur.skip_spaces();
-        if let Some(part) = doc_part(names, cur).filter(|p| p.id_path.is_none() && !p.heading) {
+        if let Some(part) =
+            doc_part(names, cur, DocPlace::AfterOf).filter(|p| p.id_path.is_none() && !p.heading)
+        {
             doc = Some(part);
             *end = cur.pos;
             break;
@@ -140,6 +142,7 @@ pub(crate) fn parse_continuation(
         let first = Component {
             n,
             level: Some(Level::Division),
+            loose: false,
         };
         end = cur.pos;
         let components = components(
@@ -171,6 +174,7 @@ pub(crate) fn parse_continuation(
         vec![Component {
             n,
             level: Some(level),
+            loose: false,
         }]
     };
     Some(Parsed {
@@ -192,6 +196,7 @@ fn whole_path(cur: &mut Cursor, len: usize) -> Option<Vec<Component>> {
         path.push(Component {
             n: cur.arabic()?,
             level: None,
+            loose: false,
         });
     }
     Some(path)
@@ -203,7 +208,8 @@ pub(crate) fn doc_after(names: &Names, chars: &[char], pos: usize) -> Option<(Do
     cur.skip_spaces();
     cur.eat_word(OF_WORDS)?;
     cur.skip_spaces();
-    let part = doc_part(names, &mut cur).filter(|p| p.id_path.is_none() && !p.heading)?;
+    let part = doc_part(names, &mut cur, DocPlace::AfterOf)
+        .filter(|p| p.id_path.is_none() && !p.heading)?;
     Some((part.doc, cur.pos))
 }
 
@@ -231,9 +237,10 @@ fn components(
         };
         let read = component(cur, place, &mut members);
         // A category or article never comes below an item or a bare number: `III.1, III.4` is
-        // two citations.
+        // two citations. A loose level word may (`第二项第8条`): `resolve` nests it as written.
         let below_item = out.iter().any(|c| c.level != Some(Level::Division));
-        let misplaced = read.is_some_and(|c| c.level == Some(Level::Division) && below_item);
+        let misplaced =
+            read.is_some_and(|c| c.level == Some(Level::Division) && !c.loose && below_item);
         let second_list = members.len() > 1 && list.is_some();
         match read {
             Some(c) if !misplaced && !second_list => {
