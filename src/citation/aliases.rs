@@ -43,6 +43,9 @@ pub(crate) const LOOSE_MARKERS: &[char] = &['条', '项', '款', '目'];
 pub(crate) const SERIAL_JOINS: &[char] = &[':', '：', '为'];
 /// Words before the larger unit in English written outside in (`item 8 of Annex 1`).
 pub(crate) const OF_WORDS: &[&str] = &["of", "in", "under"];
+/// Small words a title holds between its capitalised words (`Standards for Foreigners Working
+/// in China`).
+pub(crate) const TITLE_JOINS: &[&str] = &["of", "for", "on", "in", "and", "the", "to", "a", "an"];
 /// Words joining citations in a list (`II.8 and II.9`).
 pub(crate) const LIST_WORDS: &[&str] = &["and", "or"];
 /// Chinese words and marks joining citations in a list (`第8项、第9项`).

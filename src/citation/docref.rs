@@ -6,6 +6,7 @@ use super::aliases::{ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ARTICLE_WOR
 use super::forms::{Place, component};
 use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_opener, is_quote};
 use super::names::{Names, Strength};
+use super::titles::english_phrase;
 use super::types::{Component, DocRef, Mode};
 use crate::model::is_han;
 
@@ -49,12 +50,12 @@ pub(crate) enum DocPlace {
 /// Read a document part; the cursor moves past it (and its closing quotes), or stays.
 pub(crate) fn doc_part(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocPart> {
     let save = cur.pos;
-    let part = quoted(names, cur).or_else(|| {
+    let part = quoted(names, cur, place).or_else(|| {
         cur.pos = save;
         // `the Catalogue of Posts`: the article belongs to the name.
         cur.eat_word(ARTICLE_WORDS)?;
         cur.skip_spaces();
-        quoted(names, cur).filter(|p| matches!(p.doc, DocRef::Id(_)))
+        quoted(names, cur, place).filter(|p| matches!(p.doc, DocRef::Id(_)))
     });
     if part.is_none() {
         cur.pos = save;
@@ -75,7 +76,7 @@ pub(crate) fn doc_part(names: &Names, cur: &mut Cursor, place: DocPlace) -> Opti
     Some(part)
 }
 
-fn quoted(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
+fn quoted(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocPart> {
     let mut openers = Vec::new();
     while openers.len() < MAX_OPENERS
         && let Some(c) = cur.peek().filter(|c| is_quote(*c))
@@ -86,9 +87,9 @@ fn quoted(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
     }
     let title_quoted = openers.last() == Some(&'《');
     let start = cur.pos;
-    let (part, open_inside) = match bare(names, cur) {
+    let (part, open_inside) = match bare(names, cur, place) {
         Some(found) => found,
-        None if title_quoted => (unknown(unknown_title(cur)?), 0),
+        None if title_quoted => (loosely(names, unknown_title(cur)?), 0),
         None => return None,
     };
     // Brackets the name closed itself count as closed.
@@ -128,8 +129,51 @@ fn unknown(doc: DocRef) -> DocPart {
     }
 }
 
+/// A title in 《》 that is none of our names exactly: ours if it names one of our documents loosely
+/// (`《北京外籍高精尖人才认定标准》`), else a document we do not hold.
+fn loosely(names: &Names, title: DocRef) -> DocPart {
+    match &title {
+        DocRef::Unknown(text) => match names.loose_title(text) {
+            Some(doc) => unknown(DocRef::Id(doc.to_string())),
+            None => unknown(title),
+        },
+        DocRef::Id(_) => unknown(title),
+    }
+}
+
+/// An English title written loosely (`the Beijing Standards for Recognising Top-notch Foreign
+/// Talent`): after `of`, or where a clause follows it (`…, Category VI`), so prose that merely
+/// mentions a title is not a citation.
+fn english_title(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocRef> {
+    let save = cur.pos;
+    let phrase = english_phrase(cur)?;
+    let clause_follows = || {
+        let mut probe = *cur;
+        probe.skip_spaces();
+        probe.eat_any(&[',', '，', ':', '：']);
+        probe.skip_spaces();
+        let place = Place {
+            mode: Mode::Passage,
+            prev: None,
+            after_doc: true,
+            after_separator: true,
+        };
+        component(&mut probe, place, &mut Vec::new()).is_some()
+    };
+    let found = (place == DocPlace::AfterOf || clause_follows())
+        .then(|| names.loose_title(&phrase))
+        .flatten();
+    match found {
+        Some(doc) => Some(DocRef::Id(doc.to_string())),
+        None => {
+            cur.pos = save;
+            None
+        }
+    }
+}
+
 /// A document part without surrounding quotes; with the brackets its name left open.
-fn bare(names: &Names, cur: &mut Cursor) -> Option<(DocPart, isize)> {
+fn bare(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<(DocPart, isize)> {
     if let Some(part) = canonical_id(cur) {
         return Some((part, 0));
     }
@@ -148,7 +192,9 @@ fn bare(names: &Names, cur: &mut Cursor) -> Option<(DocPart, isize)> {
         };
         return Some((part, m.open));
     }
-    document_number(names, cur).map(|doc| (unknown(doc), 0))
+    document_number(names, cur)
+        .or_else(|| english_title(names, cur, place))
+        .map(|doc| (unknown(doc), 0))
 }
 
 /// `bj2022-a1/2.8`, `bj2022`: lower-case letters, a four-digit year, an optional `-suffix`, then

@@ -6,7 +6,7 @@ use super::aliases::{
     self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, LOOSE_MARKERS,
     QUANTITY_UNITS, SERIAL_JOINS, SERIAL_WORDS,
 };
-use super::lexer::{Cursor, Script, is_chinese_digit};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_quote};
 use super::members::{Again, members, range_follows};
 use super::types::{Component, Level, Member, Mode};
 use crate::model::is_han;
@@ -122,6 +122,35 @@ fn ordinal(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
     }
 }
 
+/// Markers that may close a whole path written after `第` (`第2.8项`).
+pub(crate) const PATH_MARKERS: &[char] = &['项', '条'];
+/// Numbers in a path after `第`, at most.
+const MAX_PATH_NUMBERS: usize = 4;
+
+/// `第2.8项`: a whole path between `第` and its marker, each number a bare component.
+pub(crate) fn ordinal_path(cur: &mut Cursor) -> Option<Vec<Component>> {
+    let save = cur.pos;
+    let mut path = Vec::new();
+    let read = cur.eat('第') && {
+        while path.len() < MAX_PATH_NUMBERS
+            && (path.is_empty() || cur.eat('.'))
+            && let Some(n) = cur.arabic()
+        {
+            path.push(Component {
+                n,
+                level: None,
+                loose: false,
+            });
+        }
+        path.len() > 1 && cur.eat_any(PATH_MARKERS).is_some()
+    };
+    if !read {
+        cur.pos = save;
+        return None;
+    }
+    Some(path)
+}
+
 /// `第1项至第3项`: a range whose end is an ordinal of the same marker.
 fn range_of_ordinals(cur: &mut Cursor, n: u32, list: &mut Vec<Member>) {
     let marker = cur.prev();
@@ -176,7 +205,21 @@ fn part(cur: &mut Cursor, place: Place) -> Option<Component> {
     if !after_item {
         return None;
     }
-    let n = aliases::part_name(cur)?;
+    // `第25项“其他要求”`: the name may stand in quotes.
+    let save = cur.pos;
+    let quoted = cur.peek().is_some_and(is_quote);
+    if quoted {
+        cur.bump();
+    }
+    let n = aliases::part_name(cur);
+    if n.is_none() || (quoted && !cur.peek().is_some_and(is_closer)) {
+        cur.pos = save;
+        return None;
+    }
+    if quoted {
+        cur.bump();
+    }
+    let n = n?;
     Some(Component {
         n,
         level: Some(Level::Part),
@@ -233,6 +276,16 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
     }
     cur.skip_spaces();
     if level == Level::Item
+        && let Some(n) = bracketed(cur)
+    {
+        // `item (8)`.
+        return Some(Component {
+            n,
+            level: Some(Level::Item),
+            loose: false,
+        });
+    }
+    if level == Level::Item
         && let Some(n) = roman_path(cur)
     {
         // `items II.3 or II.6`, `No. III(9)`: the item word names the whole path.
@@ -257,6 +310,16 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         n,
         level: (!whole_path).then_some(level),
         loose: false,
+    })
+}
+
+/// `(8)`: an Arabic number in brackets.
+fn bracketed(cur: &mut Cursor) -> Option<u32> {
+    let mut probe = *cur;
+    let n = probe.eat('(').then(|| probe.arabic()).flatten()?;
+    probe.eat(')').then(|| {
+        cur.pos = probe.pos;
+        n
     })
 }
 

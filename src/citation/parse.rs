@@ -6,7 +6,7 @@
 
 use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS};
 use super::docref::{DocPart, DocPlace, doc_part};
-use super::forms::{Place, component, prose_follows};
+use super::forms::{PATH_MARKERS, Place, component, ordinal_path, prose_follows};
 use super::lexer::Cursor;
 use super::names::{Names, Strength};
 use super::types::{Component, DocKind, DocRef, Level, List, Member, Mode, Parsed};
@@ -154,20 +154,24 @@ pub(crate) fn parse_continuation(
             &mut list,
         );
         cur.pos = end;
-        // `… and I think`: a lone pronoun is not category I.
-        if prose_follows(&cur) {
+        // `… and I think`: a lone pronoun is not category I; `II.10 of Annex 1` goes on.
+        if prose_follows(&cur) && !of_follows(&cur) {
             return None;
         }
         components
     } else if level.is_none() && path_len > 1 {
-        // `items 2.1 and 2.2`: a whole path after a whole path.
+        // `items 2.1 and 2.2`: a whole path after a whole path (`第2.8项、第3.9项`).
+        let ordinal = cur.eat('第');
         let path = whole_path(&mut cur, path_len)?;
+        if ordinal && cur.eat_any(PATH_MARKERS).is_none() {
+            return None;
+        }
         end = cur.pos;
         path
     } else {
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
-        if prose_follows(&cur) {
+        if prose_follows(&cur) && !of_follows(&cur) {
             return None;
         }
         end = cur.pos;
@@ -184,6 +188,13 @@ pub(crate) fn parse_continuation(
         list,
         doc_kind: DocKind::Plain,
     })
+}
+
+/// Whether `of` (or `in`, `under`) follows, after spaces: the larger unit or the document comes.
+fn of_follows(cur: &Cursor) -> bool {
+    let mut probe = *cur;
+    probe.skip_spaces();
+    probe.eat_word(OF_WORDS).is_some()
 }
 
 /// `2.2`: `len` numbers joined by dots, each a bare component.
@@ -235,6 +246,13 @@ fn components(
             after_doc,
             after_separator: separated,
         };
+        if out.is_empty()
+            && let Some(path) = ordinal_path(cur)
+        {
+            out.extend(path);
+            *end = cur.pos;
+            continue;
+        }
         let read = component(cur, place, &mut members);
         // A category or article never comes below an item or a bare number: `III.1, III.4` is
         // two citations. A loose level word may (`第二项第8条`): `resolve` nests it as written.
