@@ -4,7 +4,7 @@
 //! the larger units and the document. Each component says which level it marks, where its form
 //! says so; `resolve` fits them to a document's levels.
 
-use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS};
+use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS, RANGE_MARKS, RANGE_WORDS};
 use super::docref::{DocPart, DocPlace, doc_part};
 use super::forms::{PATH_MARKERS, Place, component, ordinal_path, prose_follows};
 use super::lexer::Cursor;
@@ -13,6 +13,8 @@ use super::types::{Component, DocKind, DocRef, Level, List, Member, Mode, Parsed
 
 /// The most normalised characters one citation may span (the longest English title is ~240).
 pub(crate) const MAX_CITATION_CHARS: usize = 400;
+/// Members a range of whole paths (`II.1 to II.3`) may expand to, at most.
+const MAX_RANGE: u32 = 50;
 /// Components in one citation, at most (documents have two levels; a margin for typos).
 const MAX_COMPONENTS: usize = 6;
 
@@ -117,21 +119,33 @@ fn reversed(
     doc
 }
 
-/// A component continuing a list after a citation whose last component had `level`:
-/// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`, `第8项、第9项`.
-pub(crate) fn parse_continuation(
-    chars: &[char],
-    pos: usize,
-    level: Option<Level>,
-    path_len: usize,
-) -> Option<Parsed> {
+/// What came before a continuation: the last component's level, how many components the
+/// citation had, and its last number when it names one clause (not a list).
+#[derive(Clone, Copy)]
+pub(crate) struct Before {
+    pub level: Option<Level>,
+    pub path_len: usize,
+    pub last: Option<u32>,
+}
+
+/// A component continuing a list after a citation: `Annex 1, II.8 and II.9`, `items 8 and 9`,
+/// `No. 6, 7`, `第8项、第9项`; or a range of whole paths (`II.1 to II.3`), whose members are
+/// every number after the one before.
+pub(crate) fn parse_continuation(chars: &[char], pos: usize, before: Before) -> Option<Parsed> {
+    let Before {
+        level,
+        path_len,
+        last: before_last,
+    } = before;
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
-    let mark = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m));
+    let mark_start = cur.pos;
+    let range = RANGE_MARKS.iter().any(|m| cur.eat_str(m)) || cur.eat_word(RANGE_WORDS).is_some();
+    let mark = !range && LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m));
     cur.skip_spaces();
     // `II.8 and II.9`, `II.8, II.9`, and the serial comma `II.8, and II.9`.
-    let word = cur.eat_word(LIST_WORDS).is_some();
-    if !mark && !word {
+    let word = !range && cur.eat_word(LIST_WORDS).is_some();
+    if !mark && !word && !range {
         return None;
     }
     cur.skip_spaces();
@@ -169,6 +183,10 @@ pub(crate) fn parse_continuation(
         end = cur.pos;
         path
     } else {
+        // A range of single numbers is read inside its marker (`第2至4项`).
+        if range {
+            return None;
+        }
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
         if prose_follows(&cur) && !of_follows(&cur) {
@@ -181,8 +199,31 @@ pub(crate) fn parse_continuation(
             loose: false,
         }]
     };
+    if range {
+        let last = components.last()?.n;
+        let from = before_last?;
+        let whole = components.len() == path_len && list.is_none();
+        if !whole || last <= from || last - from > MAX_RANGE {
+            return None;
+        }
+        // The numbers the range does not write carry its span, mark included.
+        let members = (from + 1..last)
+            .map(|n| Member {
+                n,
+                span: mark_start..end,
+            })
+            .chain(std::iter::once(Member {
+                n: last,
+                span: start..end,
+            }))
+            .collect();
+        list = Some(List {
+            index: components.len() - 1,
+            members,
+        });
+    }
     Some(Parsed {
-        span: start..end,
+        span: if range { mark_start..end } else { start..end },
         doc: None,
         components,
         list,
