@@ -13,6 +13,7 @@ mod synonyms;
 mod tokenize;
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
@@ -151,6 +152,24 @@ impl Analyzer {
     pub fn is_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
     }
+}
+
+/// The terms of a short text without an `Analyzer`: its English words as the index has them
+/// (stop words dropped, stemmed) and the pairs of neighbouring Chinese characters (no dictionary:
+/// the same text always gives the same terms). For comparing titles written loosely.
+pub fn plain_terms(text: &str) -> Vec<String> {
+    static STEMMER: LazyLock<frostem::Stemmer> =
+        LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
+    let normalized = normalize(text);
+    let mut terms: Vec<String> = tokenize::english(&STEMMER, &normalized)
+        .into_iter()
+        .map(|t| t.term)
+        .collect();
+    let pairs = tokenize::han_grams(&normalized)
+        .into_iter()
+        .filter(|t| !t.main);
+    terms.extend(pairs.map(|t| t.term));
+    terms
 }
 
 /// The exact-match form of a name or query: normalized, runs of letters, digits and characters

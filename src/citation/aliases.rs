@@ -36,8 +36,16 @@ pub(crate) const ITEM_WORDS: &[&str] = &[
 pub(crate) const SERIAL_WORDS: &[&str] = &["serial"];
 /// Abbreviations among those words, which take an optional dot.
 pub(crate) const ABBREVIATIONS: &[&str] = &["cat", "sec", "art", "arts", "no", "nos", "nr"];
+/// Chinese level words writers use loosely (`第（二）项第8条` for section 二, item 8): where
+/// the document's levels do not fit them, the numbers nest in the order written.
+pub(crate) const LOOSE_MARKERS: &[char] = &['条', '项', '款', '目'];
+/// What may stand between `序号` and its number (`序号：8`, `序号为8`).
+pub(crate) const SERIAL_JOINS: &[char] = &[':', '：', '为'];
 /// Words before the larger unit in English written outside in (`item 8 of Annex 1`).
 pub(crate) const OF_WORDS: &[&str] = &["of", "in", "under"];
+/// Small words a title holds between its capitalised words (`Standards for Foreigners Working
+/// in China`).
+pub(crate) const TITLE_JOINS: &[&str] = &["of", "for", "on", "in", "and", "the", "to", "a", "an"];
 /// Words joining citations in a list (`II.8 and II.9`).
 pub(crate) const LIST_WORDS: &[&str] = &["and", "or"];
 /// Chinese words and marks joining citations in a list (`第8项、第9项`).

@@ -6,6 +6,7 @@ use super::aliases::{ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ARTICLE_WOR
 use super::forms::{Place, component};
 use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_opener, is_quote};
 use super::names::{Names, Strength};
+use super::titles::english_phrase;
 use super::types::{Component, DocRef, Mode};
 use crate::model::is_han;
 
@@ -37,15 +38,24 @@ pub(crate) struct DocPart {
     pub heading: bool,
 }
 
+/// Where a document part is read: where a citation starts, or after `of` when the clauses came
+/// first (`Article 1 of the Notice`). After `of` a comma ends the document: in `Article 1 of the
+/// Notice, Annex 2 posts count`, Annex 2 is a citation of its own, not the annex cited.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocPlace {
+    Start,
+    AfterOf,
+}
+
 /// Read a document part; the cursor moves past it (and its closing quotes), or stays.
-pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
+pub(crate) fn doc_part(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocPart> {
     let save = cur.pos;
-    let part = quoted(names, cur).or_else(|| {
+    let part = quoted(names, cur, place).or_else(|| {
         cur.pos = save;
         // `the Catalogue of Posts`: the article belongs to the name.
         cur.eat_word(ARTICLE_WORDS)?;
         cur.skip_spaces();
-        quoted(names, cur).filter(|p| matches!(p.doc, DocRef::Id(_)))
+        quoted(names, cur, place).filter(|p| matches!(p.doc, DocRef::Id(_)))
     });
     if part.is_none() {
         cur.pos = save;
@@ -55,7 +65,7 @@ pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
         && part.id_path.is_none()
     {
         if names.has_annexes(&id) {
-            annex_of_parent(names, &id, cur, &mut part);
+            annex_of_parent(names, &id, cur, &mut part, place);
         } else if let Some(parent) = names.parent_of(&id) {
             parent_after_annex(names, parent, cur);
         }
@@ -66,7 +76,7 @@ pub(crate) fn doc_part(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
     Some(part)
 }
 
-fn quoted(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
+fn quoted(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocPart> {
     let mut openers = Vec::new();
     while openers.len() < MAX_OPENERS
         && let Some(c) = cur.peek().filter(|c| is_quote(*c))
@@ -77,9 +87,9 @@ fn quoted(names: &Names, cur: &mut Cursor) -> Option<DocPart> {
     }
     let title_quoted = openers.last() == Some(&'《');
     let start = cur.pos;
-    let (part, open_inside) = match bare(names, cur) {
+    let (part, open_inside) = match bare(names, cur, place) {
         Some(found) => found,
-        None if title_quoted => (unknown(unknown_title(cur)?), 0),
+        None if title_quoted => (loosely(names, unknown_title(cur)?), 0),
         None => return None,
     };
     // Brackets the name closed itself count as closed.
@@ -119,8 +129,51 @@ fn unknown(doc: DocRef) -> DocPart {
     }
 }
 
+/// A title in 《》 that is none of our names exactly: ours if it names one of our documents loosely
+/// (`《北京外籍高精尖人才认定标准》`), else a document we do not hold.
+fn loosely(names: &Names, title: DocRef) -> DocPart {
+    match &title {
+        DocRef::Unknown(text) => match names.loose_title(text) {
+            Some(doc) => unknown(DocRef::Id(doc.to_string())),
+            None => unknown(title),
+        },
+        DocRef::Id(_) => unknown(title),
+    }
+}
+
+/// An English title written loosely (`the Beijing Standards for Recognising Top-notch Foreign
+/// Talent`): after `of`, or where a clause follows it (`…, Category VI`), so prose that merely
+/// mentions a title is not a citation.
+fn english_title(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocRef> {
+    let save = cur.pos;
+    let phrase = english_phrase(cur)?;
+    let clause_follows = || {
+        let mut probe = *cur;
+        probe.skip_spaces();
+        probe.eat_any(&[',', '，', ':', '：']);
+        probe.skip_spaces();
+        let place = Place {
+            mode: Mode::Passage,
+            prev: None,
+            after_doc: true,
+            after_separator: true,
+        };
+        component(&mut probe, place, &mut Vec::new()).is_some()
+    };
+    let found = (place == DocPlace::AfterOf || clause_follows())
+        .then(|| names.loose_title(&phrase))
+        .flatten();
+    match found {
+        Some(doc) => Some(DocRef::Id(doc.to_string())),
+        None => {
+            cur.pos = save;
+            None
+        }
+    }
+}
+
 /// A document part without surrounding quotes; with the brackets its name left open.
-fn bare(names: &Names, cur: &mut Cursor) -> Option<(DocPart, isize)> {
+fn bare(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<(DocPart, isize)> {
     if let Some(part) = canonical_id(cur) {
         return Some((part, 0));
     }
@@ -139,7 +192,9 @@ fn bare(names: &Names, cur: &mut Cursor) -> Option<(DocPart, isize)> {
         };
         return Some((part, m.open));
     }
-    document_number(names, cur).map(|doc| (unknown(doc), 0))
+    document_number(names, cur)
+        .or_else(|| english_title(names, cur, place))
+        .map(|doc| (unknown(doc), 0))
 }
 
 /// `bj2022-a1/2.8`, `bj2022`: lower-case letters, a four-digit year, an optional `-suffix`, then
@@ -201,7 +256,11 @@ fn id_path(cur: &mut Cursor) -> Option<Vec<Component>> {
     let mut path = Vec::new();
     loop {
         let n = cur.arabic()?;
-        path.push(Component { n, level: None });
+        path.push(Component {
+            n,
+            level: None,
+            loose: false,
+        });
         if cur.peek() == Some('.') && cur.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
             cur.bump();
         } else {
@@ -255,10 +314,19 @@ fn titled(cur: &Cursor) -> bool {
 }
 
 /// `国科办才〔2022〕177号附件1`, `通知附件2`: the annex of the document named is the document.
-fn annex_of_parent(names: &Names, parent: &str, cur: &mut Cursor, part: &mut DocPart) {
+fn annex_of_parent(
+    names: &Names,
+    parent: &str,
+    cur: &mut Cursor,
+    part: &mut DocPart,
+    place: DocPlace,
+) {
     let save = cur.pos;
     cur.skip_spaces();
-    cur.eat_any(&[',', '，']);
+    if cur.eat_any(&[',', '，']).is_some() && place == DocPlace::AfterOf {
+        cur.pos = save;
+        return;
+    }
     cur.skip_spaces();
     match annex(names, Some(parent), cur) {
         Some((doc, _)) => {

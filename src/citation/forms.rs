@@ -3,10 +3,10 @@
 //! part by name — and which of them may stand where.
 
 use super::aliases::{
-    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, QUANTITY_UNITS,
-    SERIAL_WORDS,
+    self, ABBREVIATIONS, DIVISION_WORDS, ITEM_WORDS, LIST_MARKS_ZH, LIST_WORDS, LOOSE_MARKERS,
+    QUANTITY_UNITS, SERIAL_JOINS, SERIAL_WORDS,
 };
-use super::lexer::{Cursor, Script, is_chinese_digit};
+use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_quote};
 use super::members::{Again, members, range_follows};
 use super::types::{Component, Level, Member, Mode};
 use crate::model::is_han;
@@ -41,7 +41,7 @@ pub(crate) fn component(
     let save = cur.pos;
     list.clear();
     let found = ordinal(cur, list)
-        .or_else(|| serial(cur))
+        .or_else(|| serial(cur, list))
         .or_else(|| part(cur, place))
         .or_else(|| english(cur, place, list))
         .or_else(|| parenthesised(cur, place))
@@ -73,7 +73,9 @@ fn numbers(
 }
 
 /// `第二条`, `第二类`, `第8项`, `第 八 项`, lists and ranges inside (`第11、12项`, `第2至4项`,
-/// `第1项至第3项`), and `第（三）项`, which in a document numbered （一）（二）… is its section.
+/// `第1项至第3项`), and `第（三）项`, which in a document numbered （一）（二）… is its section
+/// (`第（8）项`, with an Arabic number, is the level its marker says). `条` `项` `款` `目` are
+/// level words writers use loosely, so the component says so (`Component::loose`).
 fn ordinal(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
     let save = cur.pos;
     if !cur.eat('第') {
@@ -83,29 +85,33 @@ fn ordinal(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
     let scripts = [Script::Arabic, Script::Chinese];
     let paren = cur.eat('(');
     let number = if paren {
-        let n = cur.chinese().filter(|_| cur.eat(')'));
+        let n = cur.number(&scripts).filter(|_| cur.eat(')'));
         list.clear();
         n
     } else {
-        numbers(cur, &scripts, Again::Char('第'), list)
+        numbers(cur, &scripts, Again::Char('第'), list).map(|n| (n, Script::Arabic))
     };
-    let level = number.and_then(|_| {
+    let level = number.and_then(|(_, script)| {
         cur.skip_spaces();
-        match cur.bump()? {
-            _ if paren => Some(Level::Division),
-            '条' | '类' => Some(Level::Division),
-            '项' => Some(Level::Item),
-            _ => None,
-        }
+        let marker = cur.bump()?;
+        let level = match marker {
+            _ if paren && script == Script::Chinese => Level::Division,
+            '条' | '类' => Level::Division,
+            '项' | '目' => Level::Item,
+            '款' => Level::Paragraph,
+            _ => return None,
+        };
+        Some((level, LOOSE_MARKERS.contains(&marker)))
     });
     match (number, level) {
-        (Some(n), Some(level)) => {
+        (Some((n, _)), Some((level, loose))) => {
             if list.len() <= 1 && !paren {
                 range_of_ordinals(cur, n, list);
             }
             Some(Component {
                 n,
                 level: Some(level),
+                loose,
             })
         }
         _ => {
@@ -114,6 +120,35 @@ fn ordinal(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
             None
         }
     }
+}
+
+/// Markers that may close a whole path written after `第` (`第2.8项`).
+pub(crate) const PATH_MARKERS: &[char] = &['项', '条'];
+/// Numbers in a path after `第`, at most.
+const MAX_PATH_NUMBERS: usize = 4;
+
+/// `第2.8项`: a whole path between `第` and its marker, each number a bare component.
+pub(crate) fn ordinal_path(cur: &mut Cursor) -> Option<Vec<Component>> {
+    let save = cur.pos;
+    let mut path = Vec::new();
+    let read = cur.eat('第') && {
+        while path.len() < MAX_PATH_NUMBERS
+            && (path.is_empty() || cur.eat('.'))
+            && let Some(n) = cur.arabic()
+        {
+            path.push(Component {
+                n,
+                level: None,
+                loose: false,
+            });
+        }
+        path.len() > 1 && cur.eat_any(PATH_MARKERS).is_some()
+    };
+    if !read {
+        cur.pos = save;
+        return None;
+    }
+    Some(path)
 }
 
 /// `第1项至第3项`: a range whose end is an ordinal of the same marker.
@@ -141,18 +176,26 @@ fn range_of_ordinals(cur: &mut Cursor, n: u32, list: &mut Vec<Member>) {
     }
 }
 
-/// `序号8`, `序号：8`.
-fn serial(cur: &mut Cursor) -> Option<Component> {
+/// `序号8`, `序号：8`, `序号为8`, and `序号第22项`, `序号第11、12项` (the ordinal says it again:
+/// one citation).
+fn serial(cur: &mut Cursor, list: &mut Vec<Member>) -> Option<Component> {
     if !cur.eat_str("序号") {
         return None;
     }
     cur.skip_spaces();
-    cur.eat_any(&[':', '：']);
+    cur.eat_any(SERIAL_JOINS);
     cur.skip_spaces();
+    if cur.peek() == Some('第') {
+        return ordinal(cur, list).map(|c| Component {
+            level: Some(Level::Item),
+            ..c
+        });
+    }
     let n = cur.arabic()?;
     Some(Component {
         n,
         level: Some(Level::Item),
+        loose: false,
     })
 }
 
@@ -162,10 +205,25 @@ fn part(cur: &mut Cursor, place: Place) -> Option<Component> {
     if !after_item {
         return None;
     }
-    let n = aliases::part_name(cur)?;
+    // `第25项“其他要求”`: the name may stand in quotes.
+    let save = cur.pos;
+    let quoted = cur.peek().is_some_and(is_quote);
+    if quoted {
+        cur.bump();
+    }
+    let n = aliases::part_name(cur);
+    if n.is_none() || (quoted && !cur.peek().is_some_and(is_closer)) {
+        cur.pos = save;
+        return None;
+    }
+    if quoted {
+        cur.bump();
+    }
+    let n = n?;
     Some(Component {
         n,
         level: Some(Level::Part),
+        loose: false,
     })
 }
 
@@ -190,6 +248,7 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         return Some(Component {
             n,
             level: Some(Level::Item),
+            loose: false,
         });
     }
     let (word, len) = cur.peek_word()?;
@@ -208,6 +267,7 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         return Some(Component {
             n,
             level: Some(Level::Division),
+            loose: false,
         });
     };
     cur.pos += len;
@@ -215,6 +275,26 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         cur.eat('.');
     }
     cur.skip_spaces();
+    if level == Level::Item
+        && let Some(n) = bracketed(cur)
+    {
+        // `item (8)`.
+        return Some(Component {
+            n,
+            level: Some(Level::Item),
+            loose: false,
+        });
+    }
+    if level == Level::Item
+        && let Some(n) = roman_path(cur)
+    {
+        // `items II.3 or II.6`, `No. III(9)`: the item word names the whole path.
+        return Some(Component {
+            n,
+            level: Some(Level::Division),
+            loose: false,
+        });
+    }
     let words = if level == Level::Item {
         ITEM_WORDS
     } else {
@@ -229,6 +309,30 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
     Some(Component {
         n,
         level: (!whole_path).then_some(level),
+        loose: false,
+    })
+}
+
+/// `(8)`: an Arabic number in brackets.
+fn bracketed(cur: &mut Cursor) -> Option<u32> {
+    let mut probe = *cur;
+    let n = probe.eat('(').then(|| probe.arabic()).flatten()?;
+    probe.eat(')').then(|| {
+        cur.pos = probe.pos;
+        n
+    })
+}
+
+/// A Roman numeral with an item number after it (`II.3`, `II(8)`); the cursor stops before the
+/// item number.
+fn roman_path(cur: &mut Cursor) -> Option<u32> {
+    let mut probe = *cur;
+    let n = probe.roman()?;
+    let item_follows = matches!(probe.peek(), Some('.' | '('))
+        && probe.peek_at(1).is_some_and(|c| c.is_ascii_digit());
+    item_follows.then(|| {
+        cur.pos = probe.pos;
+        n
     })
 }
 
@@ -247,8 +351,13 @@ fn parenthesised(cur: &mut Cursor, place: Place) -> Option<Component> {
         Script::Chinese if place.loose_start_ok() => Some(Component {
             n,
             level: Some(Level::Division),
+            loose: false,
         }),
-        Script::Arabic if !place.first() => Some(Component { n, level: None }),
+        Script::Arabic if !place.first() => Some(Component {
+            n,
+            level: None,
+            loose: false,
+        }),
         _ => None,
     }
 }
@@ -262,6 +371,7 @@ fn enumerated(cur: &mut Cursor, place: Place) -> Option<Component> {
     cur.eat('、').then_some(Component {
         n,
         level: Some(Level::Division),
+        loose: false,
     })
 }
 
@@ -271,7 +381,11 @@ fn dotted(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Comp
         return None;
     }
     let n = numbers(cur, &[Script::Arabic], Again::Nothing, list)?;
-    Some(Component { n, level: None })
+    Some(Component {
+        n,
+        level: None,
+        loose: false,
+    })
 }
 
 /// A bare number: after a component (`（二）8`, `II, 8`), or right after a document with nothing
@@ -296,7 +410,11 @@ fn bare(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Compon
     if (quantity || prose) && list.len() <= 1 {
         return None;
     }
-    Some(Component { n, level: None })
+    Some(Component {
+        n,
+        level: None,
+        loose: false,
+    })
 }
 
 /// Whether a word of prose follows (after spaces): a letter or a Chinese character that does not

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::lexer::is_quote;
 use super::names::Names;
 use super::normalize::Normalized;
-use super::parse::{doc_after, parse_at, parse_continuation};
+use super::parse::{Before, doc_after, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
 use super::types::{DocKind, DocRef, Mode, Parsed};
 use crate::model::is_han;
@@ -80,13 +80,21 @@ pub(crate) fn find_all<'a>(
             continue;
         };
         i = parsed.span.end.max(i + 1);
-        let mut level = parsed.components.last().and_then(|c| c.level);
-        let path_len = parsed.components.len();
+        let mut before = Before {
+            level: parsed.components.last().and_then(|c| c.level),
+            path_len: parsed.components.len(),
+            last: last_number(&parsed),
+        };
         let mut rest = Vec::new();
         let mut end = i;
-        while let Some(next) = parse_continuation(chars, end, level, path_len) {
+        while let Some(next) = parse_continuation(chars, end, before) {
             end = next.span.end;
-            level = next.components.last().and_then(|c| c.level).or(level);
+            before.level = next
+                .components
+                .last()
+                .and_then(|c| c.level)
+                .or(before.level);
+            before.last = last_number(&next);
             rest.push(next);
         }
         // `items 2.1 and 2.2 of Annex 1`: the document named after the list is every member's.
@@ -109,6 +117,15 @@ pub(crate) fn find_all<'a>(
         context.scanned = context.scanned.max(i);
     }
     found
+}
+
+/// The last number of a citation that names one clause; `None` for a list or range.
+fn last_number(parsed: &Parsed) -> Option<u32> {
+    match &parsed.list {
+        None => parsed.components.last().map(|c| c.n),
+        Some(list) if list.index + 1 == parsed.components.len() => list.members.last().map(|m| m.n),
+        Some(_) => None,
+    }
 }
 
 /// Resolve one citation in context and record it (one per member of a list); whether it was

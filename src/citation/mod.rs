@@ -20,6 +20,7 @@ mod names;
 mod normalize;
 mod parse;
 mod resolve;
+mod titles;
 mod types;
 
 use std::sync::Arc;

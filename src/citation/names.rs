@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::lexer::{Cursor, fold, is_closer, is_name_ignorable, is_opener};
+use super::titles::Titles;
 use crate::model::Corpus;
 
 /// Ignorable characters skipped in a row inside a name before the match gives up.
@@ -150,6 +151,8 @@ pub(crate) struct Names<'a> {
     /// Per document, the words that may follow its names (`A类`).
     qualifiers: HashMap<&'a str, Table>,
     annexes: Vec<Annex<'a>>,
+    /// The names again as terms, for titles written loosely.
+    titles: Titles<'a>,
 }
 
 impl<'a> Names<'a> {
@@ -185,7 +188,13 @@ impl<'a> Names<'a> {
             rows,
             qualifiers,
             annexes,
+            titles: Titles::new(corpus),
         }
+    }
+
+    /// The one document a title written loosely names (`titles`), if it names exactly one.
+    pub fn loose_title(&self, title: &str) -> Option<&'a str> {
+        self.titles.document(title)
     }
 
     /// Whether a document name can start with `c`.

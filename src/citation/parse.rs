@@ -4,22 +4,24 @@
 //! the larger units and the document. Each component says which level it marks, where its form
 //! says so; `resolve` fits them to a document's levels.
 
-use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS};
-use super::docref::{DocPart, doc_part};
-use super::forms::{Place, component, prose_follows};
+use super::aliases::{LIST_MARKS_ZH, LIST_WORDS, OF_WORDS, RANGE_MARKS, RANGE_WORDS};
+use super::docref::{DocPart, DocPlace, doc_part};
+use super::forms::{PATH_MARKERS, Place, component, ordinal_path, prose_follows};
 use super::lexer::Cursor;
 use super::names::{Names, Strength};
 use super::types::{Component, DocKind, DocRef, Level, List, Member, Mode, Parsed};
 
 /// The most normalised characters one citation may span (the longest English title is ~240).
 pub(crate) const MAX_CITATION_CHARS: usize = 400;
+/// Members a range of whole paths (`II.1 to II.3`) may expand to, at most.
+const MAX_RANGE: u32 = 50;
 /// Components in one citation, at most (documents have two levels; a margin for typos).
 const MAX_COMPONENTS: usize = 6;
 
 /// Parse one citation starting exactly at `pos`.
 pub(crate) fn parse_at(names: &Names, chars: &[char], pos: usize, mode: Mode) -> Option<Parsed> {
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
-    let part = doc_part(names, &mut cur);
+    let part = doc_part(names, &mut cur, DocPlace::Start);
     let mut end = cur.pos;
     if let Some(part) = &part
         && let Some(path) = &part.id_path
@@ -83,7 +85,9 @@ fn reversed(
             break;
         }
         cur.skip_spaces();
-        if let Some(part) = doc_part(names, cur).filter(|p| p.id_path.is_none() && !p.heading) {
+        if let Some(part) =
+            doc_part(names, cur, DocPlace::AfterOf).filter(|p| p.id_path.is_none() && !p.heading)
+        {
             doc = Some(part);
             *end = cur.pos;
             break;
@@ -115,21 +119,33 @@ fn reversed(
     doc
 }
 
-/// A component continuing a list after a citation whose last component had `level`:
-/// `Annex 1, II.8 and II.9`, `items 8 and 9`, `No. 6, 7`, `第8项、第9项`.
-pub(crate) fn parse_continuation(
-    chars: &[char],
-    pos: usize,
-    level: Option<Level>,
-    path_len: usize,
-) -> Option<Parsed> {
+/// What came before a continuation: the last component's level, how many components the
+/// citation had, and its last number when it names one clause (not a list).
+#[derive(Clone, Copy)]
+pub(crate) struct Before {
+    pub level: Option<Level>,
+    pub path_len: usize,
+    pub last: Option<u32>,
+}
+
+/// A component continuing a list after a citation: `Annex 1, II.8 and II.9`, `items 8 and 9`,
+/// `No. 6, 7`, `第8项、第9项`; or a range of whole paths (`II.1 to II.3`), whose members are
+/// every number after the one before.
+pub(crate) fn parse_continuation(chars: &[char], pos: usize, before: Before) -> Option<Parsed> {
+    let Before {
+        level,
+        path_len,
+        last: before_last,
+    } = before;
     let mut cur = Cursor::new(chars, pos, pos.saturating_add(MAX_CITATION_CHARS));
     cur.skip_spaces();
-    let mark = LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m));
+    let mark_start = cur.pos;
+    let range = RANGE_MARKS.iter().any(|m| cur.eat_str(m)) || cur.eat_word(RANGE_WORDS).is_some();
+    let mark = !range && LIST_MARKS_ZH.iter().any(|m| cur.eat_str(m));
     cur.skip_spaces();
     // `II.8 and II.9`, `II.8, II.9`, and the serial comma `II.8, and II.9`.
-    let word = cur.eat_word(LIST_WORDS).is_some();
-    if !mark && !word {
+    let word = !range && cur.eat_word(LIST_WORDS).is_some();
+    if !mark && !word && !range {
         return None;
     }
     cur.skip_spaces();
@@ -140,6 +156,7 @@ pub(crate) fn parse_continuation(
         let first = Component {
             n,
             level: Some(Level::Division),
+            loose: false,
         };
         end = cur.pos;
         let components = components(
@@ -151,35 +168,74 @@ pub(crate) fn parse_continuation(
             &mut list,
         );
         cur.pos = end;
-        // `… and I think`: a lone pronoun is not category I.
-        if prose_follows(&cur) {
+        // `… and I think`: a lone pronoun is not category I; `II.10 of Annex 1` goes on.
+        if prose_follows(&cur) && !of_follows(&cur) {
             return None;
         }
         components
     } else if level.is_none() && path_len > 1 {
-        // `items 2.1 and 2.2`: a whole path after a whole path.
+        // `items 2.1 and 2.2`: a whole path after a whole path (`第2.8项、第3.9项`).
+        let ordinal = cur.eat('第');
         let path = whole_path(&mut cur, path_len)?;
+        if ordinal && cur.eat_any(PATH_MARKERS).is_none() {
+            return None;
+        }
         end = cur.pos;
         path
     } else {
+        // A range of single numbers is read inside its marker (`第2至4项`).
+        if range {
+            return None;
+        }
         let level = level.filter(|l| *l != Level::Part)?;
         let n = cur.arabic()?;
-        if prose_follows(&cur) {
+        if prose_follows(&cur) && !of_follows(&cur) {
             return None;
         }
         end = cur.pos;
         vec![Component {
             n,
             level: Some(level),
+            loose: false,
         }]
     };
+    if range {
+        let last = components.last()?.n;
+        let from = before_last?;
+        let whole = components.len() == path_len && list.is_none();
+        if !whole || last <= from || last - from > MAX_RANGE {
+            return None;
+        }
+        // The numbers the range does not write carry its span, mark included.
+        let members = (from + 1..last)
+            .map(|n| Member {
+                n,
+                span: mark_start..end,
+            })
+            .chain(std::iter::once(Member {
+                n: last,
+                span: start..end,
+            }))
+            .collect();
+        list = Some(List {
+            index: components.len() - 1,
+            members,
+        });
+    }
     Some(Parsed {
-        span: start..end,
+        span: if range { mark_start..end } else { start..end },
         doc: None,
         components,
         list,
         doc_kind: DocKind::Plain,
     })
+}
+
+/// Whether `of` (or `in`, `under`) follows, after spaces: the larger unit or the document comes.
+fn of_follows(cur: &Cursor) -> bool {
+    let mut probe = *cur;
+    probe.skip_spaces();
+    probe.eat_word(OF_WORDS).is_some()
 }
 
 /// `2.2`: `len` numbers joined by dots, each a bare component.
@@ -192,6 +248,7 @@ fn whole_path(cur: &mut Cursor, len: usize) -> Option<Vec<Component>> {
         path.push(Component {
             n: cur.arabic()?,
             level: None,
+            loose: false,
         });
     }
     Some(path)
@@ -203,7 +260,8 @@ pub(crate) fn doc_after(names: &Names, chars: &[char], pos: usize) -> Option<(Do
     cur.skip_spaces();
     cur.eat_word(OF_WORDS)?;
     cur.skip_spaces();
-    let part = doc_part(names, &mut cur).filter(|p| p.id_path.is_none() && !p.heading)?;
+    let part = doc_part(names, &mut cur, DocPlace::AfterOf)
+        .filter(|p| p.id_path.is_none() && !p.heading)?;
     Some((part.doc, cur.pos))
 }
 
@@ -229,11 +287,19 @@ fn components(
             after_doc,
             after_separator: separated,
         };
+        if out.is_empty()
+            && let Some(path) = ordinal_path(cur)
+        {
+            out.extend(path);
+            *end = cur.pos;
+            continue;
+        }
         let read = component(cur, place, &mut members);
         // A category or article never comes below an item or a bare number: `III.1, III.4` is
-        // two citations.
+        // two citations. A loose level word may (`第二项第8条`): `resolve` nests it as written.
         let below_item = out.iter().any(|c| c.level != Some(Level::Division));
-        let misplaced = read.is_some_and(|c| c.level == Some(Level::Division) && below_item);
+        let misplaced =
+            read.is_some_and(|c| c.level == Some(Level::Division) && !c.loose && below_item);
         let second_list = members.len() > 1 && list.is_some();
         match read {
             Some(c) if !misplaced && !second_list => {

@@ -40,7 +40,7 @@ pub(crate) struct Resolver<'a> {
 fn fits(level: Level, kind: Kind) -> bool {
     match level {
         Level::Division => matches!(kind, Kind::Article | Kind::Category),
-        Level::Item => matches!(kind, Kind::Item | Kind::Post),
+        Level::Item | Level::Paragraph => matches!(kind, Kind::Item | Kind::Post),
         Level::Part => kind == Kind::Requirement,
     }
 }
@@ -93,12 +93,24 @@ impl<'a> Resolver<'a> {
                 }
             },
             None => {
-                let clauses = self
-                    .corpus
-                    .documents()
+                // Words that fit some document's levels name clauses of those documents only;
+                // only where they fit none are they read loosely.
+                let documents = self.corpus.documents();
+                let strict: Vec<_> = documents
                     .iter()
-                    .flat_map(|d| self.in_document(&d.id, components, &[]).0)
+                    .filter_map(|d| self.fitted(&d.id, components, &[]))
                     .collect();
+                let clauses = if strict.is_empty() {
+                    documents
+                        .iter()
+                        .flat_map(|d| self.in_document(&d.id, components, &[]).0)
+                        .collect()
+                } else {
+                    strict
+                        .into_iter()
+                        .flat_map(|(clauses, _)| clauses)
+                        .collect()
+                };
                 let mut outcome = outcome(clauses);
                 if outcome.status == Status::NotFound {
                     outcome.reason = Some("no document has such a clause".to_string());
@@ -108,26 +120,57 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The clauses of `doc` the components can name, and the path when it is fixed.
+    /// The clauses of `doc` the components can name, and the path when it is fixed. Where the
+    /// level words do not fit the document's levels, loose ones (`第（二）项第8条`) give way to
+    /// the order written, and a paragraph below the deepest numbering (`第三条第二款`) is part
+    /// of the clause above it.
     fn in_document(
         &self,
         doc: &str,
         components: &[Component],
         context: &[u32],
     ) -> (Vec<&'a Clause>, Option<Vec<u32>>) {
+        if let Some(found) = self.fitted(doc, components, context) {
+            return found;
+        }
+        if components.iter().any(|c| c.loose) {
+            let relaxed: Vec<Component> = components
+                .iter()
+                .map(|c| Component {
+                    level: c.level.filter(|_| !c.loose),
+                    ..*c
+                })
+                .collect();
+            if let Some(found) = self.fitted(doc, &relaxed, context) {
+                return found;
+            }
+        }
+        match components {
+            [rest @ .., last] if !rest.is_empty() && last.level == Some(Level::Paragraph) => {
+                self.in_document(doc, rest, context)
+            }
+            _ => (Vec::new(), None),
+        }
+    }
+
+    /// `in_document` for components whose levels fit the document as written; `None` when they
+    /// do not.
+    fn fitted(
+        &self,
+        doc: &str,
+        components: &[Component],
+        context: &[u32],
+    ) -> Option<(Vec<&'a Clause>, Option<Vec<u32>>)> {
         if components.is_empty() {
-            return (
+            return Some((
                 self.corpus.clause(doc).into_iter().collect(),
                 Some(Vec::new()),
-            );
+            ));
         }
         let kinds = self.levels.get(doc).map(Vec::as_slice).unwrap_or_default();
         let first = match components[0].level {
             None => 0,
-            Some(level) => match kinds.iter().position(|&k| fits(level, k)) {
-                Some(depth) => depth,
-                None => return (Vec::new(), None),
-            },
+            Some(level) => kinds.iter().position(|&k| fits(level, k))?,
         };
         let fitting = components.iter().enumerate().all(|(i, c)| {
             kinds
@@ -135,14 +178,14 @@ impl<'a> Resolver<'a> {
                 .is_some_and(|&k| c.level.is_none_or(|l| fits(l, k)))
         });
         if !fitting {
-            return (Vec::new(), None);
+            return None;
         }
         let numbers: Vec<u32> = components.iter().map(|c| c.n).collect();
         if first <= context.len() {
             let mut path = context[..first].to_vec();
             path.extend(&numbers);
             let id = format!("{doc}/{}", join(&path));
-            return (self.corpus.clause(&id).into_iter().collect(), Some(path));
+            return Some((self.corpus.clause(&id).into_iter().collect(), Some(path)));
         }
         // Levels above the first component are open: every clause of the document that fits.
         let clauses = self
@@ -155,7 +198,7 @@ impl<'a> Resolver<'a> {
                     && c.path[first..] == numbers[..]
             })
             .collect();
-        (clauses, None)
+        Some((clauses, None))
     }
 }
 

@@ -40,6 +40,9 @@ pub(crate) enum Level {
     Item,
     /// A post's requirement part, by name: 职业能力要求.
     Part,
+    /// A paragraph, 第二款: an item where the document numbers items; below the document's
+    /// deepest numbering, a paragraph of the clause cited (`通知第三条第二款` is article 3).
+    Paragraph,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,9 @@ pub(crate) struct Component {
     pub n: u32,
     /// `None` for a bare number, which takes the next level down.
     pub level: Option<Level>,
+    /// Whether the level word is one writers use loosely (`条`, `项`, `款`, `目`): where the
+    /// document's levels do not fit the words, the numbers nest in the order written.
+    pub loose: bool,
 }
 
 /// One clause number of a list or range inside one marker (`第11、12项`, `Nos. 15 through 17`).
