@@ -1,7 +1,7 @@
 //! talentdex: bilingual search, citation and eligibility over Beijing's foreign high-end (Category
 //! A) and urgently needed talent rules. The pipeline: `corpus` (Markdown) → `model` → `analysis` →
-//! `index` → `search` / `eligibility` / `citation` / `compare` → `app` → `web` / `cli`. The
-//! application layer (`app`) is the one door the front ends use.
+//! `index` → `search` / `eligibility` / `citation` / `compare` → `app` → `web` / `cli` / `mcp`.
+//! The application layer (`app`) is the one door the front ends use.
 
 pub mod analysis;
 pub mod app;
@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod eligibility;
 pub mod index;
 pub mod logging;
+pub mod mcp;
 pub mod model;
 pub mod search;
 pub mod web;

@@ -79,3 +79,14 @@ pub fn error_code(body: &serde_json::Value) -> &str {
     );
     code
 }
+
+/// POST `value` as JSON to `uri`; the status and the body as JSON.
+pub async fn post_json(uri: &str, value: serde_json::Value) -> (StatusCode, serde_json::Value) {
+    let request = Request::post(uri)
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .body(Body::from(value.to_string()))
+        .expect("a request");
+    let (status, _, body) = send(app(), request).await;
+    let json = serde_json::from_slice(&body).expect("a JSON body");
+    (status, json)
+}

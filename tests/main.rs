@@ -11,6 +11,7 @@ mod compare;
 mod contract;
 mod corpus;
 mod eligibility;
+mod mcp;
 mod openapi;
 mod ops;
 mod pages;

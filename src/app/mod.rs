@@ -1,12 +1,14 @@
 //! App: the application layer, between the domain modules (corpus, search, eligibility,
-//! citation, compare) and the front ends (web, cli, benches, tests). Opened once from a corpus
+//! citation, compare) and the front ends (web, cli, mcp, benches, tests). Opened once from a corpus
 //! and an index location, an `App` owns the corpus, the analyser, the index and the engines and
 //! answers one request type per operation; a front end parses a request (see `requests`), calls
 //! the `App` and renders what it answers.
 
+pub mod codes;
 mod error;
 mod open;
 pub mod requests;
+pub mod views;
 
 use std::sync::Arc;
 
@@ -17,6 +19,7 @@ use crate::eligibility::{Answer, Eligibility, EligibilityError, Facts, VerdictKi
 use crate::model::{Clause, Corpus, Document, Validity};
 use crate::search::{Results, SearchEngine};
 
+pub use codes::{ERROR_CODES, ErrorBody, ErrorCode};
 pub use error::AppError;
 pub use open::{CorpusSource, IndexLocation, IndexSource, Opened, Options};
 pub use requests::{SEARCH_PARAMS, SearchRequest};

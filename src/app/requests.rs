@@ -1,6 +1,7 @@
 //! App: the requests front ends send, each parsed in one place — the search request from a
-//! query string's pairs (the API, the search page and the CLI all build their pairs and parse
-//! them here), so the three cannot answer the same question differently.
+//! query string's pairs (the API, the search page, the CLI and the MCP server all build their
+//! pairs and parse them here), so they cannot answer the same question differently; the body of
+//! a linking request.
 
 use std::collections::HashMap;
 
@@ -17,6 +18,19 @@ pub const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "l
 pub struct SearchRequest {
     pub search: Request,
     pub facts: Option<Facts>,
+}
+
+/// The passage to find citations in: the body of `POST /api/link`, the arguments of the MCP
+/// tool `link_citations`.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkBody {
+    /// At most 200 000 characters.
+    pub text: String,
+    /// List the citations whose `start` is this character offset or later (default 0): send
+    /// the answer's `next` here to read the page after it.
+    #[serde(default)]
+    pub start: usize,
 }
 
 /// A request that could not be read. Each variant names what to change.

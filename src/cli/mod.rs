@@ -138,6 +138,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Speak MCP (Model Context Protocol) on stdin and stdout, for an AI assistant (docs/mcp.md).
+    Mcp,
     /// Check an applicant's facts (a JSON file, as in the SPEC) against every post and criterion.
     Check {
         /// The facts file; `-` reads standard input.
@@ -247,7 +249,22 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Check { facts, json } => check::run(&mut out, &open(&read)?, &facts, json),
+        Command::Mcp => {
+            // stdout is the protocol's: nothing else may write to it.
+            drop(out);
+            mcp(&options)
+        }
     }
+}
+
+/// `talentdex mcp`: serve one client on stdio until it closes stdin.
+fn mcp(options: &Options) -> Result<()> {
+    let app = std::sync::Arc::new(open(options)?);
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let served = runtime.block_on(crate::mcp::serve_stdio(app));
+    // The stdin reader may still be blocked in a read: do not wait for it.
+    runtime.shutdown_background();
+    served.context("the MCP session failed")
 }
 
 fn open(options: &Options) -> Result<App> {
@@ -295,9 +312,15 @@ fn serve(
 ) -> Result<()> {
     let app = open(options)?;
     let took = app.opened().took;
-    let state = web::AppState::new(std::sync::Arc::new(app))
+    let mut state = web::AppState::new(std::sync::Arc::new(app))
         .with_limits(limits.into())
         .with_search_cache(search_cache);
+    // `/mcp` refuses `Host` names other than loopback ones (DNS rebinding) when the service is
+    // bound to loopback; bound to another address, it answers whatever name clients reach it by
+    // (its tools only read public texts, as the API does).
+    if !addr.ip().is_loopback() {
+        state = state.with_mcp_allowed_hosts(Vec::new());
+    }
     state.metrics.set_index_build(took);
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {

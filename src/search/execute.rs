@@ -32,6 +32,22 @@ impl SearchEngine {
         self.industry_position(name).map(|i| &self.industries[i])
     }
 
+    /// The industry `name` names, or the error listing the known ones.
+    pub fn known_industry(&self, name: &str) -> Result<&crate::model::Bilingual, SearchError> {
+        self.known_industry_position(name)
+            .map(|i| &self.industries[i])
+    }
+
+    fn known_industry_position(&self, name: &str) -> Result<usize, SearchError> {
+        self.industry_position(name).ok_or_else(|| {
+            let known: Vec<&str> = self.industries.iter().map(|i| i.zh.as_str()).collect();
+            SearchError::UnknownIndustry {
+                industry: name.to_string(),
+                known: known.join(", "),
+            }
+        })
+    }
+
     fn industry_position(&self, name: &str) -> Option<usize> {
         let wanted = key(name);
         self.industries
@@ -223,17 +239,7 @@ impl SearchEngine {
         }
         let industry = match &request.industry {
             None => None,
-            Some(name) => {
-                let found = self.industry_position(name);
-                if found.is_none() {
-                    let known: Vec<&str> = self.industries.iter().map(|i| i.zh.as_str()).collect();
-                    return Err(SearchError::UnknownIndustry {
-                        industry: name.clone(),
-                        known: known.join(", "),
-                    });
-                }
-                found
-            }
+            Some(name) => Some(self.known_industry_position(name)?),
         };
         Ok(Filter {
             doc: request.doc.as_deref(),

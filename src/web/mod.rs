@@ -1,6 +1,6 @@
 //! Web: a front end over the application layer. `router(state)` builds the axum app — the JSON
-//! API (`api`), the HTML pages (`pages`) and the HTTP plumbing both share (`http`) — and `serve`
-//! binds it. Handlers parse a request, call `App`, render; no Markdown or tantivy type crosses
+//! API (`api`), the HTML pages (`pages`), the MCP endpoint (`/mcp`, the `mcp` front end over
+//! HTTP) and the HTTP plumbing they share (`http`) — and `serve` binds it. Handlers parse a request, call `App`, render; no Markdown or tantivy type crosses
 //! into this layer.
 
 mod api;
@@ -20,7 +20,7 @@ pub use http::error::{ApiError, ERROR_CODES, ErrorCode};
 pub use http::layers::Limits;
 pub use http::metrics::Metrics;
 pub use http::server::ConnLimits;
-pub use routes::{Route, table as routes};
+pub use routes::{MCP_PATH, Route, table as routes};
 
 use crate::app::App;
 
@@ -37,6 +37,8 @@ pub struct AppState {
     inflight: Arc<tokio::sync::Semaphore>,
     /// Permits for CPU work on blocking threads: one per core.
     cpu: Arc<tokio::sync::Semaphore>,
+    /// The `Host` names `/mcp` accepts (empty: any); loopback names by default.
+    pub mcp_allowed_hosts: Arc<[String]>,
 }
 
 /// How many handlers may compute at once: the cores this process may use.
@@ -55,7 +57,14 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             inflight: Arc::new(tokio::sync::Semaphore::new(limits.max_concurrency)),
             cpu: Arc::new(tokio::sync::Semaphore::new(cpu_slots())),
+            mcp_allowed_hosts: crate::mcp::LOOPBACK_HOSTS.map(String::from).into(),
         }
+    }
+
+    /// Accept these `Host` names on `/mcp` (empty: any).
+    pub fn with_mcp_allowed_hosts(mut self, hosts: Vec<String>) -> Self {
+        self.mcp_allowed_hosts = hosts.into();
+        self
     }
 
     /// The same state with other limits.
@@ -75,7 +84,7 @@ impl AppState {
 /// The whole HTTP app, without binding a socket (tests drive it with `oneshot`): every route of
 /// `routes`, a 405 for other methods on their paths and a 404 elsewhere, inside `layers`.
 pub fn router(state: AppState) -> Router {
-    let routes = routes::router()
+    let routes = routes::router(&state)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .fallback(fallback);
     http::layers::apply(routes, state)

@@ -2,9 +2,9 @@
 //! utoipa-axum's `OpenApiRouter`: the path and method a handler answers are the ones its
 //! `#[utoipa::path]` attribute documents, so a route cannot be served undocumented nor documented
 //! unserved. Paths are written in axum's syntax (`{*id}` matches several segments); the
-//! document shows them as OpenAPI templates (`{id}`).
+//! document shows them as OpenAPI templates (`{id}`). The MCP endpoint is mounted here too.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use axum::Router;
 use axum::extract::MatchedPath;
@@ -100,9 +100,20 @@ pub fn document() -> &'static OpenApi {
     &BUILT.doc
 }
 
-/// The routes without state or middleware (see `web::router`).
-pub(super) fn router() -> Router<AppState> {
-    BUILT.router.clone()
+/// Where the MCP server answers (streamable HTTP).
+pub const MCP_PATH: &str = "/mcp";
+
+/// The routes without middleware (see `web::router`): every documented route, and `/mcp`. The
+/// MCP endpoint is not in the OpenAPI document — it speaks JSON-RPC (MCP) on one path, which
+/// OpenAPI cannot describe operation by operation; docs/mcp.md describes it — and so not in
+/// `table`. It answers every method itself (POST; others 405 from the MCP service).
+pub(super) fn router(state: &AppState) -> Router<AppState> {
+    let options = crate::mcp::HttpOptions {
+        max_body_bytes: state.limits.max_body_bytes,
+        allowed_hosts: state.mcp_allowed_hosts.to_vec(),
+    };
+    let mcp = crate::mcp::http_service(Arc::clone(&state.app), options);
+    BUILT.router.clone().route_service(MCP_PATH, mcp)
 }
 
 fn openapi_template(path: &str) -> String {

@@ -2,12 +2,12 @@
 //! `/cite/{text}` is a page (`pages::cite`).
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
-use crate::citation::{CitationError, Links, Resolution};
+use crate::app::requests::LinkBody;
+use crate::citation::{Links, Resolution};
 use crate::web::http::error::{ErrorBody, ErrorCode};
 use crate::web::http::extract::{JsonObject, NoQuery, Query};
 use crate::web::{ApiError, AppState};
@@ -19,34 +19,6 @@ pub struct ResolveQuery {
     /// The citation, Chinese or English, or a clause ID (at most 500 characters).
     #[param(required = true, example = "附件1第二条第8项")]
     cite: Option<String>,
-}
-
-/// The passage to find citations in.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LinkBody {
-    /// At most 200 000 characters.
-    text: String,
-    /// List the citations whose `start` is this character offset or later (default 0): send
-    /// the answer's `next` here to read the page after it.
-    #[serde(default)]
-    start: usize,
-}
-
-impl From<CitationError> for ApiError {
-    fn from(e: CitationError) -> ApiError {
-        match e {
-            CitationError::Empty => ApiError::bad_request(ErrorCode::MissingCite, e.to_string()),
-            CitationError::CiteTooLong { .. } => {
-                ApiError::bad_request(ErrorCode::CiteTooLong, e.to_string())
-            }
-            CitationError::TextTooLong { .. } => ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::TextTooLong,
-                e.to_string(),
-            ),
-        }
-    }
 }
 
 /// Resolve one citation to a clause ID, with a status and every candidate.

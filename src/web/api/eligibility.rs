@@ -1,10 +1,9 @@
 //! Web: `POST /api/eligibility` — applicant facts in (JSON body; none or `{}` for all-unknown),
 //! `eligibility::evaluate`'s answer out; bad facts become a 400 naming the field.
 
-use crate::web::http::error::ErrorCode;
 use axum::extract::State;
 
-use crate::eligibility::{Answer, EligibilityError, Facts};
+use crate::eligibility::{Answer, Facts};
 use crate::web::http::error::ErrorBody;
 use crate::web::http::extract::{Json, NoQuery};
 use crate::web::{ApiError, AppState};
@@ -44,20 +43,4 @@ pub async fn eligibility(
         None => Facts::default(),
     };
     Ok(axum::Json(state.app.check(&facts)?))
-}
-
-impl From<EligibilityError> for ApiError {
-    fn from(e: EligibilityError) -> Self {
-        let code = match &e {
-            EligibilityError::NotJson { .. } => ErrorCode::BadBody,
-            EligibilityError::NotAnObject { .. } => ErrorCode::BadFacts,
-            EligibilityError::UnknownFact { .. } => ErrorCode::UnknownFact,
-            EligibilityError::InvalidFact { .. } => ErrorCode::InvalidFact,
-            EligibilityError::UnknownPost { .. } => ErrorCode::UnknownPost,
-            EligibilityError::RuleDrift { .. } => {
-                return ApiError::internal(e.to_string());
-            }
-        };
-        ApiError::bad_request(code, e.to_string())
-    }
 }

@@ -14,7 +14,8 @@ use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::model::{Bilingual, Clause, Document, Validity, beijing_today};
+use crate::app::views::{ClauseList, ClauseView, DocumentsView, PostList};
+use crate::model::beijing_today;
 use crate::web::http::error::ErrorBody;
 use crate::web::http::extract::{NoQuery, Path, Query};
 use crate::web::{ApiError, AppState};
@@ -66,20 +67,6 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<jiff::civil::Date, ApiError> {
     }
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct DocumentView<'a> {
-    #[serde(flatten)]
-    document: &'a Document,
-    validity: Validity,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DocumentsView<'a> {
-    #[schema(value_type = String, format = Date)]
-    as_of: jiff::civil::Date,
-    documents: Vec<DocumentView<'a>>,
-}
-
 /// The documents with their metadata and their validity on a date.
 #[utoipa::path(get, path = "/api/documents", tag = "clauses", params(AsOfQuery),
     responses(
@@ -91,13 +78,7 @@ pub async fn documents(
     Query(q): Query<AsOfQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
-    let documents = state
-        .app
-        .documents(as_of)
-        .into_iter()
-        .map(|(document, validity)| DocumentView { document, validity })
-        .collect();
-    to_json(&DocumentsView { as_of, documents })
+    to_json(&state.app.documents_view(as_of))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -107,12 +88,6 @@ pub struct ClausesQuery {
     /// Only this document's clauses (the document itself first).
     #[param(example = "bj2022-a1")]
     doc: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ClauseList<'a> {
-    total: usize,
-    clauses: Vec<&'a Clause>,
 }
 
 /// Every clause, in document order, for bulk export.
@@ -125,47 +100,7 @@ pub async fn clauses(
     State(state): State<AppState>,
     Query(q): Query<ClausesQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let clauses = state.app.clauses(q.doc.as_deref())?;
-    to_json(&ClauseList {
-        total: clauses.len(),
-        clauses,
-    })
-}
-
-/// A link up the hierarchy.
-#[derive(Serialize, ToSchema)]
-pub struct Crumb<'a> {
-    id: &'a str,
-    title: &'a Bilingual,
-    citation: &'a Bilingual,
-    url: &'a str,
-}
-
-/// A clause with the links up its hierarchy.
-#[derive(Serialize, ToSchema)]
-pub struct ClauseView<'a> {
-    #[serde(flatten)]
-    clause: &'a Clause,
-    breadcrumbs: Vec<Crumb<'a>>,
-}
-
-fn clause_view<'a>(state: &'a AppState, clause: &'a Clause) -> ClauseView<'a> {
-    let breadcrumbs = state
-        .app
-        .corpus()
-        .breadcrumbs(clause)
-        .into_iter()
-        .map(|c| Crumb {
-            id: &c.id,
-            title: &c.title,
-            citation: &c.citation,
-            url: &c.url,
-        })
-        .collect();
-    ClauseView {
-        clause,
-        breadcrumbs,
-    }
+    to_json(&state.app.clause_list(q.doc.as_deref())?)
 }
 
 /// One clause: texts, parent, children, breadcrumbs, citation, related clauses.
@@ -187,31 +122,31 @@ pub async fn clause(
     _: NoQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let clause = state.app.clause(&id)?;
-    to_json(&clause_view(&state, clause))
+    to_json(&state.app.clause_view(clause))
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct PostList<'a> {
-    total: usize,
-    posts: Vec<&'a Clause>,
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PostsQuery {
+    /// Only the posts of this industry, by its Chinese or English name.
+    #[param(example = "新一代信息技术")]
+    industry: Option<String>,
 }
 
 /// The post catalogue of Annex 2, each post a clause with its `post` entry.
-#[utoipa::path(get, path = "/api/posts", tag = "posts",
+#[utoipa::path(get, path = "/api/posts", tag = "posts", params(PostsQuery),
     responses(
-        (status = 200, description = "Every post, in catalogue order.", body = PostList),
-        (status = 400, description = "`bad_query` (this route takes no parameters).",
-            body = ErrorBody),
+        (status = 200, description = "Every post (of the industry), in catalogue order.",
+            body = PostList),
+        (status = 400, description = "`unknown_industry`, `bad_query`.", body = ErrorBody),
     ))]
 pub async fn posts(
     State(state): State<AppState>,
-    _: NoQuery,
+    Query(q): Query<PostsQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let posts: Vec<&Clause> = state.app.corpus().posts().collect();
-    to_json(&PostList {
-        total: posts.len(),
-        posts,
-    })
+    let industry = q.industry.as_deref().filter(|i| !i.is_empty());
+    to_json(&state.app.post_list(industry)?)
 }
 
 /// One post of the catalogue by its number, as a clause.
@@ -246,7 +181,7 @@ pub async fn post(
         .corpus()
         .post(number)
         .ok_or_else(|| ApiError::not_found(format!("no post {number}")))?;
-    to_json(&clause_view(&state, clause))
+    to_json(&state.app.clause_view(clause))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<Json<serde_json::Value>, ApiError> {

@@ -1,14 +1,13 @@
 //! Web: `GET /api/search`. Reads the query string into the application's `SearchRequest`, asks
 //! the application and returns its results; refusals become 400s with stable codes.
 
-use crate::web::http::error::ErrorCode;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
 use crate::app::SearchRequest;
-use crate::search::{Results, SearchError};
+use crate::search::Results;
 use crate::web::http::error::ErrorBody;
 use crate::web::http::params;
 use crate::web::{ApiError, AppState};
@@ -68,20 +67,4 @@ pub async fn search(
 
 fn json_body(body: Bytes) -> Response {
     ([(CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-impl From<SearchError> for ApiError {
-    fn from(e: SearchError) -> ApiError {
-        let code = match &e {
-            SearchError::EmptyQuery => ErrorCode::EmptyQuery,
-            SearchError::QueryTooLong { .. } => ErrorCode::QueryTooLong,
-            SearchError::LimitTooLarge(_) => ErrorCode::BadLimit,
-            SearchError::UnknownDocument { .. } => ErrorCode::UnknownDocument,
-            SearchError::UnknownIndustry { .. } => ErrorCode::UnknownIndustry,
-            SearchError::Analysis(_) | SearchError::Index(_) | SearchError::Failed(_) => {
-                return ApiError::internal(e.to_string());
-            }
-        };
-        ApiError::bad_request(code, e.to_string())
-    }
 }
