@@ -43,8 +43,20 @@ struct Case {
 
 /// The queries of tests/relevance.toml as requests.
 pub fn relevance_requests() -> Vec<Request> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml");
-    let text = std::fs::read_to_string(path).expect("tests/relevance.toml");
+    requests_of("tests/relevance.toml")
+}
+
+/// The queries of both relevance sets (tests/relevance.toml, tests/relevance_people.toml), what
+/// scripts/load.sh rotates.
+pub fn relevance_requests_all() -> Vec<Request> {
+    let mut requests = requests_of("tests/relevance.toml");
+    requests.extend(requests_of("tests/relevance_people.toml"));
+    requests
+}
+
+fn requests_of(file: &str) -> Vec<Request> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let text = std::fs::read_to_string(path).expect(file);
     let set: Set = toml::from_str(&text).expect("a valid relevance set");
     set.query
         .into_iter()

@@ -1,5 +1,5 @@
--- wrk script for scripts/load.sh: each request is the next query of tests/relevance.toml
--- (the file's path comes after `--` on the wrk command line), cycling through the set.
+-- wrk script for scripts/load.sh: each request is the next query of the relevance sets whose
+-- paths come after `--` on the wrk command line (tests/relevance.toml …), cycling through them.
 
 local paths = {}
 local next_index = 0
@@ -16,15 +16,18 @@ local function unescape(s)
 end
 
 function init(args)
-  local file = assert(io.open(args[1], "r"), "cannot open " .. tostring(args[1]))
-  for line in file:lines() do
-    local q = line:match('^q = "(.*)"$')
-    if q then
-      table.insert(paths, "/api/search?q=" .. urlencode(unescape(q)))
+  assert(#args > 0, "name a query file after --")
+  for _, name in ipairs(args) do
+    local file = assert(io.open(name, "r"), "cannot open " .. tostring(name))
+    for line in file:lines() do
+      local q = line:match('^q = "(.*)"$')
+      if q then
+        table.insert(paths, "/api/search?q=" .. urlencode(unescape(q)))
+      end
     end
+    file:close()
   end
-  file:close()
-  assert(#paths > 0, "no queries in " .. args[1])
+  assert(#paths > 0, "no queries in " .. table.concat(args, ", "))
   -- Threads start at different places so they do not ask the same query in step.
   next_index = math.random(#paths) - 1
 end

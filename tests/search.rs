@@ -58,6 +58,43 @@ async fn chip_design_answers_with_the_post_first() {
     insta::assert_json_snapshot!("search_chip_design", body);
 }
 
+/// Issue 15: every post hit carried its parts' full texts (and so each ability item three times:
+/// in `parts`, `requirements` and `checks`), which made a page of ten hits 12–27 KB. A hit is
+/// compact unless `expand=post` asks for the parts; the SPEC's fields stay in both.
+#[tokio::test]
+async fn post_blocks_carry_their_parts_only_with_expand_post() {
+    let q = enc("芯片设计");
+    let compact = search(&format!("q={q}")).await;
+    let expanded = search(&format!("q={q}&expand=post")).await;
+    assert_eq!(
+        hit_ids(&compact),
+        hit_ids(&expanded),
+        "expand changes no ranking"
+    );
+    let post = &compact["hits"][0]["post"];
+    for field in ["industry", "name", "requirements", "checks", "number", "id"] {
+        assert!(
+            post.get(field).is_some(),
+            "compact post block lacks {field}"
+        );
+    }
+    assert!(post.get("parts").is_none(), "parts only with expand=post");
+    let parts = expanded["hits"][0]["post"]["parts"].as_array().unwrap();
+    let ids: Vec<&str> = parts.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["bj2022-a2/6.1", "bj2022-a2/6.2", "bj2022-a2/6.3"]);
+    assert!(parts[0]["text"]["zh"].as_str().unwrap().contains("Verilog"));
+    // Empty means not given, as for every parameter; a repeated value is harmless.
+    let empty = search(&format!("q={q}&expand=")).await;
+    assert!(empty["hits"][0]["post"].get("parts").is_none());
+    let twice = search(&format!("q={q}&expand=post,post")).await;
+    assert!(twice["hits"][0]["post"].get("parts").is_some());
+    let size = |v: &serde_json::Value| serde_json::to_vec(v).unwrap().len();
+    assert!(
+        size(&compact) < size(&expanded),
+        "the compact answer is the smaller"
+    );
+}
+
 #[tokio::test]
 async fn snippets_are_escaped_html_with_marks() {
     // "R&D" holds an ampersand: it must come back as &amp; inside the mark, and no other tag.
@@ -204,6 +241,8 @@ async fn bad_parameters_get_a_400_naming_them() {
         ("q=a&offset=99999999999999999999999", "bad_offset"),
         ("q=a&lang=fr", "bad_lang"),
         ("q=a&kind=section", "bad_kind"),
+        ("q=a&expand=everything", "bad_expand"),
+        ("q=a&expand=post,clause", "bad_expand"),
         ("q=a&doc=bj2099", "unknown_document"),
         ("q=a&industry=fishing", "unknown_industry"),
         ("q=a&colour=red", "bad_query"),

@@ -56,6 +56,7 @@ error_codes! {
     BadKind = "bad_kind", [400], "`kind` is not a clause kind";
     BadLimit = "bad_limit", [400], "`limit` is not a whole number or is over the maximum";
     BadOffset = "bad_offset", [400], "`offset` is not a whole number";
+    BadExpand = "bad_expand", [400], "`expand` names something a search hit cannot expand (only `post`)";
     BadFacts = "bad_facts", [400], "the facts are not a JSON object";
     UnknownFact = "unknown_fact", [400], "a fact name is not one the eligibility API knows";
     InvalidFact = "invalid_fact", [400], "a fact has the wrong type or is out of range";
@@ -153,6 +154,7 @@ impl RequestError {
             }
             RequestError::BadLang(_) => ErrorCode::BadLang,
             RequestError::BadKind { .. } => ErrorCode::BadKind,
+            RequestError::BadExpand { .. } => ErrorCode::BadExpand,
             RequestError::BadNumber { name: "limit", .. } => ErrorCode::BadLimit,
             RequestError::BadNumber { .. } => ErrorCode::BadOffset,
         }

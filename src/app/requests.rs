@@ -11,7 +11,11 @@ use crate::model::Kind;
 use crate::search::Request;
 
 /// The parameters search itself reads; applicant facts are all the others.
-pub const SEARCH_PARAMS: [&str; 7] = ["q", "lang", "doc", "kind", "industry", "limit", "offset"];
+pub const SEARCH_PARAMS: [&str; 8] = [
+    "q", "lang", "doc", "kind", "industry", "limit", "offset", "expand",
+];
+/// What `expand` may name (comma-separated): `post`, each post block with its parts' texts.
+pub const EXPAND_VALUES: [&str; 1] = ["post"];
 
 /// A search, optionally with an applicant's facts to judge each post hit against.
 #[derive(Debug, Clone)]
@@ -42,6 +46,8 @@ pub enum RequestError {
     BadLang(String),
     #[error("kind `{value}` is not one of {known}")]
     BadKind { value: String, known: String },
+    #[error("expand `{value}` is not one of {known}", known = EXPAND_VALUES.join(", "))]
+    BadExpand { value: String },
     #[error("{name} `{value}` is not a whole number")]
     BadNumber { name: &'static str, value: String },
     #[error("unknown parameter `{name}`; search takes {} and the applicant facts {}",
@@ -93,6 +99,17 @@ impl SearchRequest {
         }
         if let Some(offset) = given(known.remove("offset")) {
             request.offset = number(offset, "offset")?;
+        }
+        if let Some(expand) = given(known.remove("expand")) {
+            for value in expand.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                match value {
+                    "post" => request.expand_post = true,
+                    _ => {
+                        let value = value.to_string();
+                        return Err(RequestError::BadExpand { value });
+                    }
+                }
+            }
         }
         request.doc = given(known.remove("doc"));
         request.industry = given(known.remove("industry"));

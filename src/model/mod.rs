@@ -271,6 +271,11 @@ impl Corpus {
         self.by_id.get(id).map(|&i| &self.clauses[i])
     }
 
+    /// The position of clause `id` in `clauses()`.
+    pub fn ord(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// The clause's ancestors, outermost (the document) first, excluding the clause itself.
     pub fn breadcrumbs(&self, clause: &Clause) -> Vec<&Clause> {
         let mut chain = Vec::new();

@@ -144,7 +144,7 @@ impl SearchEngine {
         let first: Vec<usize> = cited
             .iter()
             .flat_map(|c| &c.first)
-            .filter_map(|id| clauses.iter().position(|c| c.id == *id))
+            .filter_map(|id| self.corpus.ord(id))
             .collect();
         let pool = &rank::put_first(pool, &first);
         let facets = self.facets(&filter, &grouped, &parts, pool);
@@ -172,7 +172,7 @@ impl SearchEngine {
             .iter()
             .skip(request.offset)
             .take(request.limit)
-            .map(|u| self.hit(u, &marks))
+            .map(|u| self.hit(u, &marks, request.expand_post))
             .collect();
         Ok(Results {
             query: query.to_string(),
@@ -194,12 +194,7 @@ impl SearchEngine {
             .chain(unit.members.iter().map(|m| m.0))
             .collect();
         if self.corpus.clauses()[unit.ord].kind == Kind::Post {
-            let parts = self.post_of.iter().enumerate();
-            ords.extend(
-                parts
-                    .filter(|(o, p)| **p == Some(unit.ord) && *o != unit.ord)
-                    .map(|(o, _)| o),
-            );
+            ords.extend(&self.parts_of[unit.ord]);
         }
         ords
     }
@@ -319,7 +314,7 @@ impl SearchEngine {
         }
     }
 
-    fn hit<'s>(&'s self, unit: &Unit, marks: &LanguageMarks) -> Hit<'s> {
+    fn hit<'s>(&'s self, unit: &Unit, marks: &LanguageMarks, expand_post: bool) -> Hit<'s> {
         let clauses = self.corpus.clauses();
         let clause = &clauses[unit.ord];
         let post = self.post_of[unit.ord].map(|p| &clauses[p]);
@@ -345,7 +340,7 @@ impl SearchEngine {
             score: (f64::from(unit.score) * factor).round() / factor,
             url: &clause.url,
             citation: &clause.citation,
-            post: post.and_then(post_block),
+            post: post.and_then(|p| post_block(p, expand_post)),
             matched_parts,
         }
     }
@@ -401,14 +396,14 @@ fn text_in(clause: &Clause, language: Language) -> &str {
     }
 }
 
-fn post_block(clause: &Clause) -> Option<PostBlock<'_>> {
+fn post_block(clause: &Clause, expand: bool) -> Option<PostBlock<'_>> {
     let post = clause.post.as_ref()?;
     Some(PostBlock {
         id: &clause.id,
         number: post.number,
         industry: &post.industry,
         name: &post.name,
-        parts: &post.parts,
+        parts: expand.then_some(post.parts.as_slice()),
         requirements: &post.requirements,
         checks: post
             .checks

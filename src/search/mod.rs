@@ -56,6 +56,10 @@ pub struct Request {
     pub industry: Option<String>,
     pub limit: usize,
     pub offset: usize,
+    /// `expand=post`: each post block also carries its parts' full texts. Without it a hit is
+    /// compact — the block keeps what a hit shows and judges (industry, name, requirements,
+    /// checks) and each part is one request away at its own clause URL.
+    pub expand_post: bool,
 }
 
 impl Request {
@@ -68,6 +72,7 @@ impl Request {
             industry: None,
             limit: DEFAULT_LIMIT,
             offset: 0,
+            expand_post: false,
         }
     }
 }
@@ -104,6 +109,9 @@ pub struct SearchEngine {
     term_ids: HashMap<String, TermId>,
     /// Per clause: the post it is, or belongs to.
     post_of: Vec<Option<usize>>,
+    /// Per clause: its requirement parts (empty but for posts), so that a hit's clauses cost
+    /// its own size, not the corpus's.
+    parts_of: Vec<Vec<usize>>,
     /// The catalogue's industries, in order; `industry_of` points into it.
     industries: Vec<Bilingual>,
     industry_of: Vec<Option<usize>>,
@@ -193,6 +201,14 @@ impl SearchEngine {
                 _ => None,
             })
             .collect();
+        let mut parts_of = vec![Vec::new(); clauses.len()];
+        for (ord, post) in post_of.iter().enumerate() {
+            if let Some(p) = *post
+                && p != ord
+            {
+                parts_of[p].push(ord);
+            }
+        }
         let industries: Vec<Bilingual> = corpus.industries().into_iter().cloned().collect();
         let industry_of = post_of
             .iter()
@@ -217,6 +233,7 @@ impl SearchEngine {
             texts,
             term_ids,
             post_of,
+            parts_of,
             industries,
             industry_of,
         })

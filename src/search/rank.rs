@@ -2,6 +2,7 @@
 //! categories and documents that match as well; a post's requirement parts fold into the post
 //! (one hit per post); filters apply and facets are counted.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::model::Kind;
@@ -53,9 +54,9 @@ pub(super) fn group(matches: &[(usize, f32)], unit_of: impl Fn(usize) -> usize) 
 
 /// `units` with the clauses `first` (a citation's) ahead of all, in that order, each its own hit
 /// (a cited requirement part is not folded into its post), at the best score.
-pub(super) fn put_first(units: &[Unit], first: &[usize]) -> Vec<Unit> {
+pub(super) fn put_first<'u>(units: &'u [Unit], first: &[usize]) -> Cow<'u, [Unit]> {
     if first.is_empty() {
-        return units.to_vec();
+        return Cow::Borrowed(units);
     }
     let top = units.first().map_or(1.0, |u| u.score);
     let mut out: Vec<Unit> = first
@@ -70,7 +71,7 @@ pub(super) fn put_first(units: &[Unit], first: &[usize]) -> Vec<Unit> {
         })
         .collect();
     out.extend(units.iter().filter(|u| !first.contains(&u.ord)).cloned());
-    out
+    Cow::Owned(out)
 }
 
 /// What filters and facets look at in a hit.

@@ -57,7 +57,10 @@ pub struct PostBlock<'a> {
     pub number: u32,
     pub industry: &'a Bilingual,
     pub name: &'a Bilingual,
-    pub parts: &'a [PostPart],
+    /// The parts' full texts, only with `expand=post` (each part is also a clause at its URL;
+    /// `requirements` and `checks` already say what they require).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<&'a [PostPart]>,
     pub requirements: &'a Requirements,
     pub checks: Vec<CheckView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]

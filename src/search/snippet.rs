@@ -2,6 +2,7 @@
 //! in `<mark>`. The text is HTML-escaped; only the mark tags are markup.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::ops::Range;
 
 use serde::{Serialize, Serializer};
@@ -77,8 +78,11 @@ pub(super) struct Found {
 }
 
 /// How many different query terms `found` shows.
-pub(super) fn coverage(found: &[Found]) -> usize {
-    let mut terms: Vec<TermId> = found.iter().flat_map(|f| f.terms.iter().copied()).collect();
+pub(super) fn coverage<'f>(found: impl IntoIterator<Item = &'f Found>) -> usize {
+    let mut terms: Vec<TermId> = found
+        .into_iter()
+        .flat_map(|f| f.terms.iter().copied())
+        .collect();
     terms.sort_unstable();
     terms.dedup();
     terms.len()
@@ -134,31 +138,35 @@ impl<'a> Snippet<'a> {
     /// (sorted, disjoint), then the most matches.
     pub(super) fn new(text: &'a str, found: &[Found], language: Language) -> Snippet<'a> {
         let size = window_chars(language);
-        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        let char_at = |byte: usize| starts.partition_point(|&s| s < byte);
-        let byte_at = |ch: usize| starts.get(ch).copied().unwrap_or(text.len());
-        let total = starts.len();
-        let (first, last) = if total <= size {
-            (0, total)
+        // A text that fits is its own window: no character offsets needed (most clauses).
+        let window = if text.chars().count() <= size {
+            0..text.len()
         } else {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let char_at = |byte: usize| starts.partition_point(|&s| s < byte);
+            let byte_at = |ch: usize| starts.get(ch).copied().unwrap_or(text.len());
+            let total = starts.len();
             let context = size / CONTEXT_SHARE;
             let best = (0..found.len())
                 .map(|i| {
                     let from = char_at(found[i].span.start).saturating_sub(context);
                     let to = from + size;
-                    let inside: Vec<Found> = found[i..]
+                    let inside: Vec<&Found> = found[i..]
                         .iter()
                         .filter(|f| char_at(f.span.end) <= to)
-                        .cloned()
                         .collect();
-                    (coverage(&inside), inside.len(), std::cmp::Reverse(i), from)
+                    (
+                        coverage(inside.iter().copied()),
+                        inside.len(),
+                        std::cmp::Reverse(i),
+                        from,
+                    )
                 })
                 .max()
                 .map_or(0, |(_, _, _, from)| from);
-            let from = best.min(total - size);
-            (from, from + size)
+            let first = best.min(total - size);
+            byte_at(first)..byte_at(first + size)
         };
-        let window = byte_at(first)..byte_at(last);
         let marks = found
             .iter()
             .map(|f| f.span.clone())
@@ -174,27 +182,43 @@ impl<'a> Snippet<'a> {
     /// Render with `open` and `close` around matches and `plain` applied to the other text.
     pub fn render(&self, open: &str, close: &str, plain: impl Fn(&str) -> String) -> String {
         let mut out = String::new();
+        self.write(&mut out, open, close, |out, text| {
+            out.push_str(&plain(text));
+            Ok(())
+        })
+        .expect("writing to a String cannot fail");
+        out
+    }
+
+    /// Write the snippet to `out`: `open` and `close` around matches, `plain` writes the text.
+    fn write<W: fmt::Write>(
+        &self,
+        out: &mut W,
+        open: &str,
+        close: &str,
+        plain: impl Fn(&mut W, &str) -> fmt::Result,
+    ) -> fmt::Result {
         if self.window.start > 0 {
-            out.push_str(ELLIPSIS);
+            out.write_str(ELLIPSIS)?;
         }
         let mut at = self.window.start;
         for m in &self.marks {
-            out.push_str(&plain(&self.text[at..m.start]));
-            out.push_str(open);
-            out.push_str(&plain(&self.text[m.clone()]));
-            out.push_str(close);
+            plain(out, &self.text[at..m.start])?;
+            out.write_str(open)?;
+            plain(out, &self.text[m.clone()])?;
+            out.write_str(close)?;
             at = m.end;
         }
-        out.push_str(&plain(&self.text[at..self.window.end]));
+        plain(out, &self.text[at..self.window.end])?;
         if self.window.end < self.text.len() {
-            out.push_str(ELLIPSIS);
+            out.write_str(ELLIPSIS)?;
         }
-        out
+        Ok(())
     }
 
     /// The snippet as HTML: escaped text, matches in `<mark>`.
     pub fn html(&self) -> String {
-        self.render("<mark>", "</mark>", escape_html)
+        self.to_string()
     }
 
     /// How many matches the window shows.
@@ -203,9 +227,17 @@ impl<'a> Snippet<'a> {
     }
 }
 
+/// The HTML (`html()`), written piece by piece: serialising a snippet builds no string of its
+/// own, the JSON writer escapes it straight into the answer.
+impl fmt::Display for Snippet<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, "<mark>", "</mark>", write_escaped)
+    }
+}
+
 impl Serialize for Snippet<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.html())
+        serializer.collect_str(self)
     }
 }
 
@@ -221,17 +253,27 @@ pub struct Snippets<'a> {
 
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    write_escaped(&mut out, text).expect("writing to a String cannot fail");
     out
+}
+
+/// `text` HTML-escaped into `out`, unescaped stretches written whole.
+fn write_escaped<W: fmt::Write>(out: &mut W, text: &str) -> fmt::Result {
+    let mut from = 0;
+    for (at, c) in text.char_indices() {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[from..at])?;
+        out.write_str(entity)?;
+        from = at + c.len_utf8();
+    }
+    out.write_str(&text[from..])
 }
 
 #[cfg(test)]

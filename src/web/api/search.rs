@@ -12,6 +12,10 @@ use crate::web::http::error::ErrorBody;
 use crate::web::http::params;
 use crate::web::{ApiError, AppState};
 
+/// The answer's buffer is allocated at this size once, not grown from nothing: a page of ten
+/// compact hits is 5–20 KB of JSON.
+const ANSWER_CAPACITY: usize = 16 * 1024;
+
 /// Answers are serialised straight into bytes (a page of hits is tens of kilobytes) and kept in
 /// the state's cache, so a repeated request is not searched again. The applicant-fact parameters
 /// are added to this operation's document by `openapi`, from `FACT_PARAMS` and the `Facts` schema.
@@ -36,12 +40,15 @@ use crate::web::{ApiError, AppState};
         ("limit" = Option<u32>, Query, description = "Hits per page (default 10, at most 50).",
             maximum = 50),
         ("offset" = Option<u32>, Query, description = "Hits to skip (default 0)."),
+        ("expand" = Option<String>, Query,
+            description = "`post`: each post block also carries `parts`, its parts' full texts \
+                (without it a hit is compact; each part is a clause at its own URL)."),
     ),
     responses(
         (status = 200, description = "The hits, the total and the facet counts.", body = Results),
         (status = 400,
             description = "`empty_query`, `query_too_long`, `bad_lang`, `bad_kind`, `bad_limit`, \
-                `bad_offset`, `unknown_document`, `unknown_industry`, `bad_query` (an unknown, \
+                `bad_offset`, `bad_expand`, `unknown_document`, `unknown_industry`, `bad_query` (an unknown, \
                 repeated or non-UTF-8 parameter); for an applicant fact `invalid_fact`.",
             body = ErrorBody),
     ))]
@@ -56,9 +63,10 @@ pub async fn search(
         return Ok(json_body(body));
     }
     let results = state.app.search(&request)?;
-    let body = serde_json::to_vec(&results)
-        .map(Bytes::from)
+    let mut body = Vec::with_capacity(ANSWER_CAPACITY);
+    serde_json::to_writer(&mut body, &results)
         .map_err(|e| ApiError::internal(format!("cannot serialise the answer: {e}")))?;
+    let body = Bytes::from(body);
     if cacheable {
         state.search_cache.insert(request.search, body.clone());
     }

@@ -12,7 +12,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -35,6 +35,11 @@ pub(crate) const PERSONAL: [&str; 2] = ["/eligibility", "/api/eligibility"];
 const IDENTITY: &str = "identity";
 /// Static assets: served from memory, no CPU work worth a blocking thread.
 const STATIC_PREFIX: &str = "/static/";
+/// The compression level of every answer, brotli's quality and gzip's level alike: answers are
+/// made per request, so compressing must cost less than sending. Brotli's default here (4) reset
+/// a 512 KiB hash table per answer; quality 1 compresses a search answer several times faster,
+/// a little larger (`cargo bench --bench compression`; figures in docs/figures.md).
+const COMPRESSION_LEVEL: i32 = 1;
 /// Routes whose answers say something about this instant, never cached.
 pub(crate) const UNCACHED: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
@@ -82,7 +87,7 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(
             state.limits.max_body_bytes,
         ))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(COMPRESSION_LEVEL)))
         .layer(middleware::from_fn_with_state(state.clone(), cache))
         .layer(cors)
         .layer(middleware::map_response(security::headers))

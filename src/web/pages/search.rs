@@ -53,8 +53,12 @@ impl<'a> HitView<'a> {
         let title = corpus
             .clause(hit.id)
             .map_or_else(|| hit.title.clone(), display_title);
+        // The parts come from the corpus: the hit's block carries them only with `expand=post`.
         let abilities = hit.post.as_ref().and_then(|post| {
-            let part = post
+            let part = corpus
+                .clause(post.id)?
+                .post
+                .as_ref()?
                 .parts
                 .iter()
                 .find(|p| p.part == PostPartKind::Ability)?;
