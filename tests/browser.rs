@@ -52,7 +52,9 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-/// Whether chromedriver's `/status` says it is ready for a new session.
+/// Whether chromedriver's `/status` says it is ready for a new session. Reads what arrives
+/// until the connection closes or goes quiet: chromedriver keeps it open despite `Connection:
+/// close`, and answers nothing to HTTP/1.0.
 fn driver_ready(port: u16) -> bool {
     use std::io::{Read, Write};
     let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
@@ -61,10 +63,26 @@ fn driver_ready(port: u16) -> bool {
     let _ = stream.set_read_timeout(Some(DRIVER_POLL * 20));
     let request =
         format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-    let mut answer = String::new();
-    stream.write_all(request.as_bytes()).is_ok()
-        && stream.read_to_string(&mut answer).is_ok()
-        && answer.replace(' ', "").contains("\"ready\":true")
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = stream.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buf[..n]);
+        if String::from_utf8_lossy(&answer)
+            .replace(' ', "")
+            .contains("\"ready\":true")
+        {
+            return true;
+        }
+    }
+    String::from_utf8_lossy(&answer)
+        .replace(' ', "")
+        .contains("\"ready\":true")
 }
 
 /// Start chromedriver on a free port, wait until it is ready, and open a browser session.
