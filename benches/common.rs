@@ -69,3 +69,14 @@ fn requests_of(file: &str) -> Vec<Request> {
         })
         .collect()
 }
+
+/// One search as the benches measure it: the query answered and every hit's snippets rendered
+/// as HTML (what every hit shows). Returns the HTML's length, for `black_box`.
+pub fn search_with_snippets(engine: &talentdex::search::SearchEngine, request: &Request) -> usize {
+    let results = engine.search(request).expect("answered");
+    results
+        .hits
+        .iter()
+        .map(|h| h.snippet.zh.html().len() + h.snippet.en.html().len())
+        .sum()
+}

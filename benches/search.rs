@@ -22,13 +22,7 @@ fn search(c: &mut Criterion) {
         b.iter(|| {
             let request = &requests[next % requests.len()];
             next += 1;
-            let results = engine.search(black_box(request)).expect("answered");
-            let html: usize = results
-                .hits
-                .iter()
-                .map(|h| h.snippet.zh.html().len() + h.snippet.en.html().len())
-                .sum();
-            black_box(html)
+            black_box(common::search_with_snippets(engine, black_box(request)))
         })
     });
     // The same with the whole JSON answer serialised (hits carry full texts and post blocks).

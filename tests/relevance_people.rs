@@ -172,14 +172,17 @@ fn report(file: &str, figures: &Figures) -> String {
     out
 }
 
+/// Measure one set and print its figures, to stderr directly so they show in every `cargo test`
+/// run.
+fn measure_and_report(file: &str) -> Figures {
+    let figures = measure(file);
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), report(file, &figures).as_bytes());
+    figures
+}
+
 #[test]
 fn peoples_relevance_set_meets_the_issue_targets() {
-    let figures = measure(PEOPLE_SET);
-    // Written to stderr directly so the figures show in every `cargo test` run.
-    let _ = std::io::Write::write_all(
-        &mut std::io::stderr(),
-        report(PEOPLE_SET, &figures).as_bytes(),
-    );
+    let figures = measure_and_report(PEOPLE_SET);
     let (a, u) = (&figures.answerable, &figures.unanswerable);
     assert!(a.queries + u.queries >= MIN_QUERIES, "set too small");
     assert!(u.queries >= MIN_UNANSWERABLE, "too few unanswerable");
@@ -205,11 +208,7 @@ fn peoples_relevance_set_meets_the_issue_targets() {
 
 #[test]
 fn probe_set_meets_the_issue_targets() {
-    let figures = measure(PROBE_SET);
-    let _ = std::io::Write::write_all(
-        &mut std::io::stderr(),
-        report(PROBE_SET, &figures).as_bytes(),
-    );
+    let figures = measure_and_report(PROBE_SET);
     let (a, u) = (&figures.answerable, &figures.unanswerable);
     assert!(a.mrr() >= MIN_MRR_OVERALL, "MRR@10 {:.3}", a.mrr());
     assert!(
