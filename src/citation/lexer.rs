@@ -13,6 +13,41 @@ const MAX_ROMAN_LETTERS: usize = 8;
 /// Whitespace runs longer than this end a citation.
 const MAX_SPACE_RUN: usize = 4;
 
+/// Letters of a word kept by `peek_word`; a longer word is no word of any list (the longest,
+/// `through`, `paragraph`, has 9).
+const MAX_WORD_LETTERS: usize = 24;
+
+/// A lower-case ASCII word read at the cursor, held inline. A word longer than
+/// `MAX_WORD_LETTERS` reads as the empty string, which no word list holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Word {
+    letters: [u8; MAX_WORD_LETTERS],
+    len: usize,
+}
+
+impl Word {
+    fn push(&mut self, c: char) {
+        if let Some(slot) = self.letters.get_mut(self.len) {
+            *slot = c as u8;
+        }
+        self.len += 1;
+    }
+
+    pub fn as_str(&self) -> &str {
+        let letters = self.letters.get(..self.len).unwrap_or_default();
+        // Only ASCII letters are pushed.
+        std::str::from_utf8(letters).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// How a number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -169,25 +204,26 @@ impl<'a> Cursor<'a> {
         !self.peek().is_some_and(is_word_char)
     }
 
-    /// The ASCII letters of the word at the cursor, lower-cased, without consuming them.
-    pub fn peek_word(&self) -> Option<(String, usize)> {
+    /// The ASCII letters of the word at the cursor, lower-cased, without consuming them (and
+    /// without allocating: this runs at every word of every passage).
+    pub fn peek_word(&self) -> Option<(Word, usize)> {
         if !self.at_word_start() {
             return None;
         }
-        let mut word = String::new();
+        let mut word = Word::default();
         let mut i = 0;
         while let Some(c) = self.peek_at(i).filter(char::is_ascii_alphabetic) {
             word.push(c.to_ascii_lowercase());
             i += 1;
         }
         let boundary = !self.peek_at(i).is_some_and(is_word_char);
-        (!word.is_empty() && boundary).then_some((word, i))
+        (i > 0 && boundary).then_some((word, i))
     }
 
     /// Consume one of `words` (lower-case) as a whole word; which one.
     pub fn eat_word(&mut self, words: &[&'static str]) -> Option<&'static str> {
         let (word, len) = self.peek_word()?;
-        let found = words.iter().find(|w| **w == word)?;
+        let found = words.iter().find(|w| **w == word.as_str())?;
         self.pos += len;
         Some(found)
     }
