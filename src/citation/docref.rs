@@ -3,26 +3,20 @@
 //! follow it, `A类`), a document number, or a title in 《》 that names a document we do not hold.
 
 use super::aliases::{ANNEX_OF_WORDS, ANNEX_WORDS_EN, ANNEX_WORDS_ZH, ARTICLE_WORDS};
+use super::docnumber::{document_number, unknown_title};
 use super::forms::{Place, component};
-use super::lexer::{Cursor, Script, is_chinese_digit, is_closer, is_opener, is_quote};
+use super::lexer::{Cursor, Script, is_closer, is_opener, is_quote};
 use super::names::{Names, Strength};
 use super::titles::english_phrase;
 use super::types::{Component, DocRef, Mode};
-use crate::model::is_han;
 
 /// Marks between an annex number and a title of its own (`附件2：推荐信`, `Annex 2 – CV`).
 const HEADING_MARKS: &[char] = &[':', '：', '-', '–', '—'];
 
 /// Opening quotes before a name, at most.
 const MAX_OPENERS: usize = 2;
-/// The issuer's abbreviation in a document number (`国发` in `国发〔2021〕24号`), at most.
-const MAX_ISSUER_CHARS: usize = 8;
 /// Digits of a canonical ID's year (`2022` in `bj2022`).
 const YEAR_DIGITS: usize = 4;
-/// A document number's year (`〔2021〕`) has four digits.
-const MIN_YEAR: u32 = 1000;
-/// The longest title in 《》 read as the name of a document we do not hold.
-const MAX_TITLE_CHARS: usize = 80;
 /// Letters before the year of a canonical ID (`bj` in `bj2022`), at most.
 const MAX_ID_PREFIX: usize = 8;
 /// Characters of an ID's suffix (`a1` in `bj2022-a1`), at most.
@@ -372,64 +366,7 @@ fn qualifier(names: &Names, doc: &str, cur: &mut Cursor) {
     }
 }
 
-/// `国发〔2021〕24号`: a document number. Those of our documents are among their names; any other
-/// names a document we do not hold. Not read where a known name starts inside the issuer, so
-/// `依据国科办才〔2022〕177号` is left for the scanner to find at `国`.
-fn document_number(names: &Names, cur: &mut Cursor) -> Option<DocRef> {
-    let save = cur.pos;
-    let mut issuer = 0;
-    while issuer < MAX_ISSUER_CHARS
-        && cur
-            .peek_at(issuer)
-            .is_some_and(|c| is_han(c) && !is_chinese_digit(c))
-    {
-        issuer += 1;
-    }
-    if issuer == 0 {
-        return None;
-    }
-    cur.pos += issuer;
-    cur.skip_spaces();
-    let year_ok = cur.eat_any(&['(', '[', '〔', '【']).is_some()
-        && cur.arabic().is_some_and(|y| y >= MIN_YEAR)
-        && cur.eat_any(&[')', ']', '〕', '】']).is_some();
-    let number_ok = year_ok && {
-        cur.skip_spaces();
-        cur.eat('第');
-        cur.arabic().is_some() && cur.eat('号')
-    };
-    let known_inside = number_ok
-        && (1..issuer).any(|offset| {
-            let mut probe = *cur;
-            probe.pos = save + offset;
-            names.doc_name(&mut probe).is_some()
-        });
-    if !number_ok || known_inside {
-        cur.pos = save;
-        return None;
-    }
-    let text = cur_text(cur, save);
-    Some(DocRef::Unknown(text))
-}
-
-/// 《民法典》: a title we do not hold. The cursor stops before the closing 》.
-fn unknown_title(cur: &mut Cursor) -> Option<DocRef> {
-    let start = cur.pos;
-    let mut len = 0;
-    while len < MAX_TITLE_CHARS {
-        match cur.peek_at(len) {
-            Some('》') if len > 0 => {
-                cur.pos += len;
-                return Some(DocRef::Unknown(format!("《{}》", cur_text(cur, start))));
-            }
-            Some('》' | '《') | None => return None,
-            Some(_) => len += 1,
-        }
-    }
-    None
-}
-
-fn cur_text(cur: &Cursor, from: usize) -> String {
+pub(crate) fn cur_text(cur: &Cursor, from: usize) -> String {
     let mut probe = *cur;
     probe.pos = from;
     let mut s = String::new();

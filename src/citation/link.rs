@@ -9,13 +9,13 @@
 
 use std::ops::Range;
 
+use super::docnumber::number_starts;
 use super::lexer::is_quote;
 use super::names::Names;
 use super::normalize::Normalized;
 use super::parse::{Before, doc_after, parse_at, parse_continuation};
 use super::resolve::{Outcome, Resolver};
 use super::types::{DocKind, DocRef, Mode, Parsed};
-use crate::model::is_han;
 
 /// Characters that end a sentence (and so what "named in that sentence" looks back to).
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', ';', '；', '\n'];
@@ -52,13 +52,15 @@ impl Context {
     }
 }
 
-/// Whether a citation could start at `i`: cheap, so most positions are skipped at once.
-fn may_start(names: &Names, chars: &[char], i: usize) -> bool {
+/// Whether a citation could start at `i`: cheap, so most positions are skipped at once. A
+/// Chinese character starts one only as a marker, a name's first character or a document
+/// number's issuer (`numbers`, from `number_starts`).
+fn may_start(names: &Names, chars: &[char], numbers: &[bool], i: usize) -> bool {
     let c = chars[i];
     if c.is_ascii_alphabetic() {
         return i == 0 || !chars[i - 1].is_ascii_alphanumeric();
     }
-    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || is_han(c) || names.may_start(c)
+    matches!(c, '第' | '序' | '附' | '#') || is_quote(c) || numbers[i] || names.may_start(c)
 }
 
 pub(crate) fn find_all<'a>(
@@ -69,9 +71,10 @@ pub(crate) fn find_all<'a>(
     let chars = &text.chars;
     let mut found = Vec::new();
     let mut context = Context::default();
+    let numbers = number_starts(chars);
     let mut i = 0;
     while i < chars.len() {
-        if !may_start(names, chars, i) {
+        if !may_start(names, chars, &numbers, i) {
             i += 1;
             continue;
         }

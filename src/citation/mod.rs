@@ -11,6 +11,7 @@
 //! times: no regular expressions, no backtracking blow-up.
 
 mod aliases;
+mod docnumber;
 mod docref;
 mod forms;
 mod lexer;
