@@ -22,6 +22,15 @@ const FORMAT_CHARS: &[(char, char)] = &[
     ('\u{FEFF}', '\u{FEFF}'),
 ];
 
+/// CJK Unified Ideographs (the compatibility ideographs lie elsewhere, at U+F900 on).
+const UNIFIED_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
+/// Characters that are their own NFKC form and no combining mark: ASCII and the unified
+/// ideographs, nearly every character of a passage, told apart without a table look-up.
+fn is_stable(c: char) -> bool {
+    c.is_ascii() || UNIFIED_IDEOGRAPHS.contains(&c)
+}
+
 fn is_format(c: char) -> bool {
     FORMAT_CHARS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
@@ -55,7 +64,10 @@ impl Normalized {
         let mut start = 0;
         while start < original.len() {
             let mut end = start + 1;
-            while end < original.len() && canonical_combining_class(original[end]) != 0 {
+            while end < original.len()
+                && !is_stable(original[end])
+                && canonical_combining_class(original[end]) != 0
+            {
                 end += 1;
             }
             let mut segment = &original[start..end];
@@ -66,7 +78,9 @@ impl Normalized {
                 start = end;
                 continue;
             }
-            if segment.len() == 1 && is_nfkc_quick(std::iter::once(segment[0])) == IsNormalized::Yes
+            if segment.len() == 1
+                && (is_stable(segment[0])
+                    || is_nfkc_quick(std::iter::once(segment[0])) == IsNormalized::Yes)
             {
                 chars.push(segment[0]);
                 origin.push(start..end);
