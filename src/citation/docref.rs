@@ -7,7 +7,7 @@ use super::docnumber::{document_number, unknown_title};
 use super::forms::{Place, component};
 use super::lexer::{Cursor, Script, is_closer, is_opener, is_quote};
 use super::names::{Names, Strength};
-use super::titles::english_phrase;
+use super::titles::{english_phrase, phrase_text};
 use super::types::{Component, DocRef, Mode};
 
 /// Marks between an annex number and a title of its own (`附件2：推荐信`, `Annex 2 – CV`).
@@ -140,7 +140,7 @@ fn loosely(names: &Names, title: DocRef) -> DocPart {
 /// mentions a title is not a citation.
 fn english_title(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<DocRef> {
     let save = cur.pos;
-    let phrase = english_phrase(cur)?;
+    english_phrase(cur)?;
     let clause_follows = || {
         let mut probe = *cur;
         probe.skip_spaces();
@@ -155,7 +155,7 @@ fn english_title(names: &Names, cur: &mut Cursor, place: DocPlace) -> Option<Doc
         component(&mut probe, place, &mut Vec::new()).is_some()
     };
     let found = (place == DocPlace::AfterOf || clause_follows())
-        .then(|| names.loose_title(&phrase))
+        .then(|| names.loose_title(&phrase_text(cur, save)))
         .flatten();
     match found {
         Some(doc) => Some(DocRef::Id(doc.to_string())),

@@ -236,7 +236,7 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         cur.skip_spaces();
         let item_follows = cur
             .peek_word()
-            .is_some_and(|(w, _)| ITEM_WORDS.contains(&w.as_str()));
+            .is_some_and(|(w, _)| w.among(ITEM_WORDS).is_some());
         if !item_follows {
             cur.pos = save;
             return None;
@@ -252,9 +252,9 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         });
     }
     let (word, len) = cur.peek_word()?;
-    let (level, scripts): (Level, &[Script]) = if DIVISION_WORDS.contains(&word.as_str()) {
+    let (level, scripts): (Level, &[Script]) = if word.among(DIVISION_WORDS).is_some() {
         (Level::Division, &[Script::Arabic, Script::Roman])
-    } else if ITEM_WORDS.contains(&word.as_str()) {
+    } else if word.among(ITEM_WORDS).is_some() {
         (Level::Item, &[Script::Arabic])
     } else {
         let glued = cur
@@ -271,7 +271,7 @@ fn english(cur: &mut Cursor, place: Place, list: &mut Vec<Member>) -> Option<Com
         });
     };
     cur.pos += len;
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    if word.among(ABBREVIATIONS).is_some() {
         cur.eat('.');
     }
     cur.skip_spaces();
@@ -431,7 +431,7 @@ pub(crate) fn prose_follows(cur: &Cursor) -> bool {
     if c.is_ascii_alphabetic() {
         let continues = probe
             .peek_word()
-            .is_some_and(|(w, _)| LIST_WORDS.contains(&w.as_str()))
+            .is_some_and(|(w, _)| w.among(LIST_WORDS).is_some())
             || aliases::part_name(&mut probe).is_some();
         return !continues;
     }

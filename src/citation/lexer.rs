@@ -33,18 +33,23 @@ impl Word {
         self.len += 1;
     }
 
+    /// The word as text (only ASCII letters are pushed, so this never fails).
     pub fn as_str(&self) -> &str {
-        let letters = self.letters.get(..self.len).unwrap_or_default();
-        // Only ASCII letters are pushed.
-        std::str::from_utf8(letters).unwrap_or_default()
+        std::str::from_utf8(self.bytes()).unwrap_or_default()
     }
-}
 
-impl std::ops::Deref for Word {
-    type Target = str;
+    fn bytes(&self) -> &[u8] {
+        self.letters.get(..self.len).unwrap_or_default()
+    }
 
-    fn deref(&self) -> &str {
-        self.as_str()
+    /// Whether the word is `word` (compared as bytes: no UTF-8 check per comparison).
+    pub fn is(&self, word: &str) -> bool {
+        self.bytes() == word.as_bytes()
+    }
+
+    /// The word of `words` it is.
+    pub fn among(&self, words: &[&'static str]) -> Option<&'static str> {
+        words.iter().copied().find(|w| self.is(w))
     }
 }
 
@@ -223,7 +228,7 @@ impl<'a> Cursor<'a> {
     /// Consume one of `words` (lower-case) as a whole word; which one.
     pub fn eat_word(&mut self, words: &[&'static str]) -> Option<&'static str> {
         let (word, len) = self.peek_word()?;
-        let found = words.iter().find(|w| **w == word.as_str())?;
+        let found = word.among(words)?;
         self.pos += len;
         Some(found)
     }
@@ -263,7 +268,7 @@ impl<'a> Cursor<'a> {
         if len > MAX_ROMAN_LETTERS {
             return None;
         }
-        let n = parse_roman(&word)?;
+        let n = parse_roman(word.as_str())?;
         self.pos += len;
         Some(n)
     }

@@ -127,10 +127,10 @@ impl<'a> Titles<'a> {
 
 /// The English title phrase at the cursor — capitalised words and the small words between them
 /// (`Standards for Recognising Top-notch Foreign Talent`, `(Trial)`), up to a word that starts a
-/// clause or an annex — as its text; the cursor moves past its last capitalised word.
-pub(crate) fn english_phrase(cur: &mut Cursor) -> Option<String> {
+/// clause or an annex; the cursor moves past its last capitalised word. Nothing is copied: this
+/// runs at every capitalised word of English prose, and `phrase_text` reads the few kept.
+pub(crate) fn english_phrase(cur: &mut Cursor) -> Option<()> {
     let start = cur.pos;
-    let mut text = String::new();
     let mut end = None;
     let mut words = 0;
     let mut probe = *cur;
@@ -145,35 +145,57 @@ pub(crate) fn english_phrase(cur: &mut Cursor) -> Option<String> {
         let capital = probe.peek().is_some_and(|c| c.is_ascii_uppercase());
         let clause_word = [DIVISION_WORDS, ITEM_WORDS, ANNEX_WORDS_EN]
             .iter()
-            .any(|ws| ws.contains(&word.as_str()));
-        let joins = !capital && words > 0 && TITLE_JOINS.contains(&word.as_str());
+            .any(|ws| word.among(ws).is_some());
+        let joins = !capital && words > 0 && word.among(TITLE_JOINS).is_some();
         if clause_word || !(capital || joins) {
             break;
         }
-        let word_start = probe.pos;
         // The word, with hyphenated parts (`Top-notch`).
-        while probe.peek().is_some_and(|c| c.is_ascii_alphabetic())
-            || (probe.peek() == Some('-')
-                && probe.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic()))
-        {
+        while is_title_letter(&probe, 0) {
             probe.bump();
         }
         if paren && !probe.eat(')') {
             break;
         }
         words += 1;
-        let mut copy = probe;
-        copy.pos = word_start;
-        while copy.pos < probe.pos {
-            text.extend(copy.bump());
-        }
-        text.push(' ');
         if capital {
-            end = Some((probe.pos, text.len()));
+            end = Some(probe.pos);
         }
     }
-    let (end, len) = end?;
-    text.truncate(len);
-    cur.pos = end;
-    (cur.pos > start).then_some(text)
+    cur.pos = end?;
+    (cur.pos > start).then_some(())
+}
+
+/// A letter of a title word at `offset` from the cursor: an ASCII letter, or a hyphen between
+/// letters.
+fn is_title_letter(cur: &Cursor, offset: usize) -> bool {
+    match cur.peek_at(offset) {
+        Some('-') => cur
+            .peek_at(offset + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic()),
+        Some(c) => c.is_ascii_alphabetic(),
+        None => false,
+    }
+}
+
+/// The words of the phrase `english_phrase` read from `start` to the cursor, one space apart.
+pub(crate) fn phrase_text(cur: &Cursor, start: usize) -> String {
+    let mut probe = *cur;
+    probe.pos = start;
+    let mut text = String::new();
+    let mut in_word = false;
+    while probe.pos < cur.pos {
+        let letter = is_title_letter(&probe, 0) && (in_word || probe.peek() != Some('-'));
+        match probe.bump() {
+            Some(c) if letter => {
+                if !in_word && !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push(c);
+                in_word = true;
+            }
+            _ => in_word = false,
+        }
+    }
+    text
 }
