@@ -2,7 +2,6 @@
 //! not hold — what `docref` reads when no name of ours is at the cursor — and, for the scanner, the
 //! positions where a document number may start (any Chinese character may be an issuer's first).
 
-use super::docref::cur_text;
 use super::lexer::{Cursor, is_chinese_digit};
 use super::names::Names;
 use super::types::DocRef;
@@ -28,17 +27,18 @@ fn is_issuer_char(c: char) -> bool {
 /// the end, so the scanner need not try every Chinese character of a passage as an issuer.
 pub(crate) fn number_starts(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
-    // From each position: whether only spaces stand before a year's opener; the issuer run's length.
+    // From each position: whether only spaces stand before a year's opener.
     let mut opener_next = vec![false; n + 1];
-    let mut run = vec![0usize; n + 1];
+    let mut starts = vec![false; n];
+    // The length of the issuer run starting at `i`.
+    let mut run = 0;
     for i in (0..n).rev() {
         let c = chars[i];
         opener_next[i] = YEAR_OPENERS.contains(&c) || (c.is_whitespace() && opener_next[i + 1]);
-        run[i] = if is_issuer_char(c) { run[i + 1] + 1 } else { 0 };
+        run = if is_issuer_char(c) { run + 1 } else { 0 };
+        starts[i] = run > 0 && opener_next[i + run.min(MAX_ISSUER_CHARS)];
     }
-    (0..n)
-        .map(|i| run[i] > 0 && opener_next[i + run[i].min(MAX_ISSUER_CHARS)])
-        .collect()
+    starts
 }
 
 /// `国发〔2021〕24号`: a document number. Those of our documents are among their names; any other
@@ -73,7 +73,7 @@ pub(crate) fn document_number(names: &Names, cur: &mut Cursor) -> Option<DocRef>
         cur.pos = save;
         return None;
     }
-    let text = cur_text(cur, save);
+    let text = cur.text_since(save);
     Some(DocRef::Unknown(text))
 }
 
@@ -85,7 +85,7 @@ pub(crate) fn unknown_title(cur: &mut Cursor) -> Option<DocRef> {
         match cur.peek_at(len) {
             Some('》') if len > 0 => {
                 cur.pos += len;
-                return Some(DocRef::Unknown(format!("《{}》", cur_text(cur, start))));
+                return Some(DocRef::Unknown(format!("《{}》", cur.text_since(start))));
             }
             Some('》' | '《') | None => return None,
             Some(_) => len += 1,

@@ -365,13 +365,3 @@ fn qualifier(names: &Names, doc: &str, cur: &mut Cursor) {
         cur.pos = save;
     }
 }
-
-pub(crate) fn cur_text(cur: &Cursor, from: usize) -> String {
-    let mut probe = *cur;
-    probe.pos = from;
-    let mut s = String::new();
-    while probe.pos < cur.pos {
-        s.extend(probe.bump());
-    }
-    s
-}

@@ -43,7 +43,7 @@ impl Word {
     }
 
     /// Whether the word is `word` (compared as bytes: no UTF-8 check per comparison).
-    pub fn is(&self, word: &str) -> bool {
+    fn is(&self, word: &str) -> bool {
         self.bytes() == word.as_bytes()
     }
 
@@ -153,6 +153,15 @@ impl<'a> Cursor<'a> {
 
     pub fn prev(&self) -> Option<char> {
         self.pos.checked_sub(1).map(|i| self.chars[i])
+    }
+
+    /// The text from position `from` up to the cursor.
+    pub fn text_since(&self, from: usize) -> String {
+        self.chars
+            .get(from..self.pos)
+            .unwrap_or_default()
+            .iter()
+            .collect()
     }
 
     pub fn bump(&mut self) -> Option<char> {

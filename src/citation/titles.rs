@@ -151,7 +151,7 @@ pub(crate) fn english_phrase(cur: &mut Cursor) -> Option<()> {
             break;
         }
         // The word, with hyphenated parts (`Top-notch`).
-        while is_title_letter(&probe, 0) {
+        while is_title_letter(&probe) {
             probe.bump();
         }
         if paren && !probe.eat(')') {
@@ -166,13 +166,10 @@ pub(crate) fn english_phrase(cur: &mut Cursor) -> Option<()> {
     (cur.pos > start).then_some(())
 }
 
-/// A letter of a title word at `offset` from the cursor: an ASCII letter, or a hyphen between
-/// letters.
-fn is_title_letter(cur: &Cursor, offset: usize) -> bool {
-    match cur.peek_at(offset) {
-        Some('-') => cur
-            .peek_at(offset + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic()),
+/// Whether a letter of a title word is at the cursor: an ASCII letter, or a hyphen before one.
+fn is_title_letter(cur: &Cursor) -> bool {
+    match cur.peek() {
+        Some('-') => cur.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic()),
         Some(c) => c.is_ascii_alphabetic(),
         None => false,
     }
@@ -185,7 +182,7 @@ pub(crate) fn phrase_text(cur: &Cursor, start: usize) -> String {
     let mut text = String::new();
     let mut in_word = false;
     while probe.pos < cur.pos {
-        let letter = is_title_letter(&probe, 0) && (in_word || probe.peek() != Some('-'));
+        let letter = is_title_letter(&probe) && (in_word || probe.peek() != Some('-'));
         match probe.bump() {
             Some(c) if letter => {
                 if !in_word && !text.is_empty() {
